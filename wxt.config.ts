@@ -1,4 +1,31 @@
+import { relative, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { readBuildSettings } from './lib/store/build-settings';
+
+/** Where the bundled dataset lands in the extension (fetched by the background). */
+const BUNDLED_DATASET_PATH = 'dataset/bundled.json';
+
+/**
+ * Checks and compiles the dataset sources into canonical JSON. A dataset that does not check
+ * fails the build with every problem as `file:line: message`. `CROSSCHECK_DATASET_DIR` points
+ * the build at another source directory (e.g. a small test dataset); the default is `dataset/`.
+ */
+async function compileBundledDataset(root: string): Promise<string> {
+  // Imported here, not at the top: vitest loads this config too, and needs none of this.
+  const [{ readSourceFiles }, { checkAndCompile }, { canonicalJson }, { formatProblem }] = await Promise.all([
+    import('./cli/source-files'),
+    import('./lib/dataset/compile'),
+    import('./lib/dataset/canonical-json'),
+    import('./lib/dataset/problems'),
+  ]);
+  // Relative to the working directory, so problems read `dataset/reports/x.yaml:12: ...`.
+  const dir = relative(process.cwd(), resolve(root, process.env.CROSSCHECK_DATASET_DIR || 'dataset')) || '.';
+  const { dataset, problems } = checkAndCompile(await readSourceFiles(dir));
+  if (dataset === null || problems.length > 0) {
+    throw new Error(`The dataset in ${dir} does not check:\n${problems.map(formatProblem).join('\n')}`);
+  }
+  return canonicalJson(dataset);
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -9,5 +36,20 @@ export default defineConfig({
     description:
       'Marks figures and names in news articles and shows what other reports said and how each source is attributed.',
     permissions: ['storage', 'alarms'],
+  },
+  // Build-time settings (DESIGN §5), validated here so a bad key fails the build.
+  vite: () => ({
+    define: { __CROSSCHECK_BUILD_SETTINGS__: JSON.stringify(readBuildSettings(process.env)) },
+  }),
+  hooks: {
+    'build:publicAssets': async (wxt, files) => {
+      files.push({
+        relativeDest: BUNDLED_DATASET_PATH,
+        contents: await compileBundledDataset(wxt.config.root),
+      });
+    },
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(BUNDLED_DATASET_PATH);
+    },
   },
 });
