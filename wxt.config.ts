@@ -31,12 +31,25 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Crosscheck',
     description:
       'Marks figures and names in news articles and shows what other reports said and how each source is attributed.',
     permissions: ['storage', 'alarms'],
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'crosscheck@crosscheck-news.org',
+          // Ed25519 in WebCrypto needs 129; the data-collection declaration needs 140.
+          strict_min_version: '140.0',
+          // Nothing the reader browses leaves the browser (DESIGN §8).
+          data_collection_permissions: { required: ['none'] },
+        },
+        // Firefox for Android learned the data-collection declaration in 142.
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
   // Build-time settings (DESIGN §5), validated here so a bad key fails the build.
   vite: () => ({
     define: { __CROSSCHECK_BUILD_SETTINGS__: JSON.stringify(readBuildSettings(process.env)) },
