@@ -39,7 +39,15 @@ export const ENTITY_KINDS = [
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** How a value is qualified in the text that reports it. */
-export const QUALIFIERS = ['about', 'at-least', 'more-than', 'up-to', 'fewer-than', 'exact', 'range'] as const;
+export const QUALIFIERS = [
+  'about',
+  'at-least',
+  'more-than',
+  'up-to',
+  'fewer-than',
+  'exact',
+  'range',
+] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
 export const GENRES = ['news', 'opinion', 'aggregator', 'official', 'analysis'] as const;
