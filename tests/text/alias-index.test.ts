@@ -1,0 +1,235 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Alias, Entity } from '../../lib/dataset/types';
+import {
+  buildAliasIndex,
+  buildTrie,
+  loadAliasIndex,
+  scanAliases,
+  serializeAliasIndex,
+  type AliasIndex,
+} from '../../lib/text/alias-index';
+
+function entity(
+  id: string,
+  name: string,
+  aliases: (string | Alias)[] = [],
+  extra: Partial<Entity> = {},
+): Entity {
+  return {
+    id,
+    kind: 'other',
+    name,
+    aliases: aliases.map((a) => (typeof a === 'string' ? { text: a } : a)),
+    description: 'test entity',
+    ...extra,
+  };
+}
+
+const ENTITIES: Entity[] = [
+  entity('kursk', 'Kursk', [], { kind: 'place' }),
+  entity('vladimir-putin', 'Vladimir Putin', ['Putin'], { kind: 'person', surname: 'Putin' }),
+  entity('korean-peoples-army', 'Korean People’s Army', ['KPA']),
+  entity('peoples-army-short', 'People’s Army'),
+  entity('nis', 'National Intelligence Service', [{ text: 'NIS', caseSensitive: true }], { kind: 'agency' }),
+  entity('nis-serbia', 'Nis', [], { kind: 'place' }),
+  entity('kim-yong-hyun', 'Kim Yong Hyun', ['Kim Yong-hyun', '김용현'], { kind: 'person', surname: 'Kim' }),
+  entity('zelensky', 'Volodymyr Zelensky', ['Zelenskyy', 'Zelensky'], {
+    kind: 'person',
+    surname: 'Zelensky',
+  }),
+  entity('kim-jong-un', 'Kim Jong Un', ['金正恩', '김정은'], { kind: 'person', surname: 'Kim' }),
+  entity('north-korea', 'North Korea', ['DPRK']),
+  entity('korea-herald', 'Korea Herald'),
+  entity('us', 'United States', [{ text: 'U.S.', caseSensitive: false }]),
+];
+
+const index = buildAliasIndex(ENTITIES);
+const scan = (text: string, idx: AliasIndex = index) => scanAliases(idx, text).map((m) => [m.text, m.entity]);
+
+describe('scanAliases', () => {
+  it('finds names and reports offsets into the original text', () => {
+    const text = 'Troops near Kursk were visited by Vladimir Putin.';
+    const matches = scanAliases(index, text);
+    expect(matches).toEqual([
+      { text: 'Kursk', start: 12, end: 17, entity: 'kursk' },
+      { text: 'Vladimir Putin', start: 34, end: 48, entity: 'vladimir-putin' },
+    ]);
+  });
+
+  it('matches whole words only', () => {
+    expect(scan('Kurskaya and Kursky are other words; so is kursk_watch and NorthKorea')).toEqual([]);
+    expect(scan('(Kursk), "Kursk" and Kursk.')).toEqual([
+      ['Kursk', 'kursk'],
+      ['Kursk', 'kursk'],
+      ['Kursk', 'kursk'],
+    ]);
+  });
+
+  it('allows a possessive after the name and leaves it out of the match', () => {
+    expect(scan("Kursk's fields and Putin’s plans")).toEqual([
+      ['Kursk', 'kursk'],
+      ['Putin', 'vladimir-putin'],
+    ]);
+    expect(scan("the Koreas' border, Putin'sque")).toEqual([]);
+  });
+
+  it('matches case-insensitively across folded spellings', () => {
+    expect(scan('KURSK, kursk, Ｋｕｒｓｋ')).toEqual([
+      ['KURSK', 'kursk'],
+      ['kursk', 'kursk'],
+      ['Ｋｕｒｓｋ', 'kursk'],
+    ]);
+    expect(scan('Kim Yong-hyun met KIM YONG HYUN and Kim Yong–Hyun')).toEqual([
+      ['Kim Yong-hyun', 'kim-yong-hyun'],
+      ['KIM YONG HYUN', 'kim-yong-hyun'],
+      ['Kim Yong–Hyun', 'kim-yong-hyun'],
+    ]);
+    expect(scan('Zélensky and Zelenskyy')).toEqual([
+      ['Zélensky', 'zelensky'],
+      ['Zelenskyy', 'zelensky'],
+    ]);
+    expect(scan("the Korean People's Army")).toEqual([["Korean People's Army", 'korean-peoples-army']]);
+  });
+
+  it('matches a case-sensitive acronym only in its exact case', () => {
+    expect(scan('the NIS said')).toEqual([['NIS', 'nis']]);
+    expect(scan('the ＮＩＳ said')).toEqual([['ＮＩＳ', 'nis']]);
+    // "Nis"/"nis" fall to the case-insensitive city alias that shares the folded form.
+    expect(scan('in Nis and nis')).toEqual([
+      ['Nis', 'nis-serbia'],
+      ['nis', 'nis-serbia'],
+    ]);
+    expect(scan('NISSAN and UNIS')).toEqual([]);
+  });
+
+  it('does not match a case-sensitive alias in another case when nothing else claims it', () => {
+    const idx = buildAliasIndex([
+      entity('hur', 'Defence Intelligence of Ukraine', [{ text: 'HUR', caseSensitive: true }]),
+    ]);
+    expect(scan('HUR said', idx)).toEqual([['HUR', 'hur']]);
+    expect(scan('Hur said, hur', idx)).toEqual([]);
+  });
+
+  it('prefers the longest match at the leftmost start', () => {
+    expect(scan('the Korean People’s Army and the People’s Army')).toEqual([
+      ['Korean People’s Army', 'korean-peoples-army'],
+      ['People’s Army', 'peoples-army-short'],
+    ]);
+    // Leftmost wins even when a longer match starts inside it.
+    expect(scan('North Korea Herald')).toEqual([['North Korea', 'north-korea']]);
+  });
+
+  it('keeps a longer prefix match only when it ends at a word end', () => {
+    // "Korean People’s Armyx" is no word end: the shorter alias inside must not be lost either.
+    expect(scan('Korean People’s Armyx')).toEqual([]);
+    expect(scan('North Korea’s')).toEqual([['North Korea', 'north-korea']]);
+  });
+
+  it('resolves an alias shared by two entities to the lowest entity id, whatever the input order', () => {
+    const a = entity('zeta', 'Zeta Force', ['Storm']);
+    const b = entity('alpha', 'Alpha Unit', ['Storm']);
+    expect(scan('Storm', buildAliasIndex([a, b]))).toEqual([['Storm', 'alpha']]);
+    expect(scan('Storm', buildAliasIndex([b, a]))).toEqual([['Storm', 'alpha']]);
+  });
+
+  it('matches aliases with punctuation inside', () => {
+    expect(scan('the U.S. said; the u.s. said; the U.S.A. said')).toEqual([
+      ['U.S.', 'us'],
+      ['u.s.', 'us'],
+    ]);
+  });
+
+  it('matches Hangul names before particles and Han names without spaces', () => {
+    expect(scan('김용현은 말했다. 김정은의 군대')).toEqual([
+      ['김용현', 'kim-yong-hyun'],
+      ['김정은', 'kim-jong-un'],
+    ]);
+    expect(scan('김용현순')).toEqual([]);
+    expect(scan('北朝鮮の金正恩氏は')).toEqual([['金正恩', 'kim-jong-un']]);
+  });
+
+  it('returns nothing for an empty index or empty text', () => {
+    expect(scan('Kursk', buildAliasIndex([]))).toEqual([]);
+    expect(scan('')).toEqual([]);
+  });
+
+  it('uses direct tables and binary search on wide nodes', () => {
+    // Thirty ASCII siblings and twelve Hangul siblings under the same parent.
+    const ascii = Array.from({ length: 30 }, (_, i) =>
+      entity(`a-${i}`, `Ka${String.fromCharCode(97 + (i % 26))}${i}`),
+    );
+    const hangul = Array.from({ length: 12 }, (_, i) =>
+      entity(`h-${i}`, `가${String.fromCharCode(0xac00 + 28 * i)}`),
+    );
+    const idx = buildAliasIndex([...ascii, ...hangul]);
+    expect(scan('Kaz25 and Kab1', idx)).toEqual([
+      ['Kaz25', 'a-25'],
+      ['Kab1', 'a-1'],
+    ]);
+    expect(scan(`가${String.fromCharCode(0xac00 + 28 * 7)} 하`, idx)).toEqual([
+      [`가${String.fromCharCode(0xac00 + 28 * 7)}`, 'h-7'],
+    ]);
+  });
+
+  it('never throws, returns sorted, non-overlapping matches whose offsets slice to their text', () => {
+    const alphabet = fc.constantFrom(
+      ...'Kursk Putin’s NIS nis Kim Yong-hyun 김용현은 金正恩 People’s Army Korean U.S. \u00ad\u0301 ́😀'.split(
+        '',
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: alphabet, maxLength: 80 }), fc.string({ unit: 'binary' })),
+        (text) => {
+          const matches = scanAliases(index, text);
+          let last = 0;
+          for (const m of matches) {
+            expect(text.slice(m.start, m.end)).toBe(m.text);
+            expect(m.start).toBeGreaterThanOrEqual(last);
+            expect(m.end).toBeGreaterThan(m.start);
+            last = m.end;
+          }
+          expect(scanAliases(index, text)).toEqual(matches);
+        },
+      ),
+    );
+  });
+});
+
+describe('buildTrie', () => {
+  it('accepts each key at one node, children sorted and contiguous', () => {
+    const keys = ['ab', 'abc', 'b', 'bcd'];
+    const trie = buildTrie(keys);
+    const accepted: string[] = [];
+    const walk = (node: number, prefix: string) => {
+      if (trie.key[node]! >= 0) accepted.push(prefix);
+      for (let c = trie.first[node]!; c < trie.first[node + 1]!; c++) {
+        if (c > trie.first[node]!) expect(trie.label[c]!).toBeGreaterThan(trie.label[c - 1]!);
+        walk(c, prefix + String.fromCharCode(trie.label[c]!));
+      }
+    };
+    walk(0, '');
+    expect(accepted).toEqual(keys);
+    expect(trie.label.length).toBe(7);
+  });
+});
+
+describe('serializeAliasIndex / loadAliasIndex', () => {
+  it('round-trips to an index that scans identically', () => {
+    const buf = serializeAliasIndex(index);
+    const loaded = loadAliasIndex(buf);
+    const text = 'The NIS and Nis; Korean People’s Army; 김용현은; Kursk’s; People’s Army; U.S.; Zélensky';
+    expect(scanAliases(loaded, text)).toEqual(scanAliases(index, text));
+    expect(scanAliases(loaded, text).length).toBe(8);
+    expect(loaded.titles.count).toBe(index.titles.count);
+    expect(Array.from(loaded.surnames.surnamed)).toEqual(Array.from(index.surnames.surnamed));
+  });
+
+  it('refuses a buffer that is not an index', () => {
+    expect(() => loadAliasIndex(new ArrayBuffer(4))).toThrow(/not an alias index/);
+    const buf = serializeAliasIndex(index);
+    new DataView(buf).setUint32(4, 99, true);
+    expect(() => loadAliasIndex(buf)).toThrow(/format 99/);
+  });
+});
