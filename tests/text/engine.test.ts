@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readSourceFiles } from '../../cli/source-files';
+import { checkAndCompile } from '../../lib/dataset/compile';
+import type { CompiledDataset } from '../../lib/dataset/types';
+import { buildAliasIndex } from '../../lib/text/alias-index';
+import { classifyAttribution } from '../../lib/text/attribution';
+import { createEngine, type Engine } from '../../lib/text/engine';
+import { findNames } from '../../lib/text/names';
+import { splitSentences } from '../../lib/text/sentences';
+import type { ScanResult } from '../../lib/text/types';
+
+const FIXTURES = new URL('../fixtures/pages/', import.meta.url);
+const ARTICLE = readFileSync(new URL('seed-nk-troops-kursk.article.txt', FIXTURES), 'utf8');
+
+interface ExpectedFigure {
+  text: string;
+  near: string;
+  value?: { low: number; high: number | null };
+  qualifier?: string;
+  quantity: string;
+  attribution?: string[];
+  cue?: string;
+}
+interface Expected {
+  figures: ExpectedFigure[];
+  optionalFigures: ExpectedFigure[];
+  names: { text: string; entity: string; minCount: number }[];
+  notFigures: string[];
+  attributionsInPage: { cue: string; type: string }[];
+}
+const EXPECTED = JSON.parse(
+  readFileSync(new URL('seed-nk-troops-kursk.expected.json', FIXTURES), 'utf8'),
+) as Expected;
+
+let dataset: CompiledDataset;
+let engine: Engine;
+let result: ScanResult;
+
+beforeAll(async () => {
+  const files = await readSourceFiles(new URL('../../dataset', import.meta.url).pathname);
+  const compiled = checkAndCompile(files);
+  expect(compiled.problems).toEqual([]);
+  dataset = compiled.dataset as CompiledDataset;
+  engine = createEngine(dataset);
+  result = engine.scan(ARTICLE);
+});
+
+/** The offset of `near` in the article (it must be there). */
+function nearAt(near: string): number {
+  const at = ARTICLE.indexOf(near);
+  expect(at, `"${near}" is in the article`).toBeGreaterThanOrEqual(0);
+  return at;
+}
+
+describe('engine on the seed article (real dataset)', () => {
+  it('finds every expected figure with its value, qualifier, quantity and attribution', () => {
+    for (const exp of EXPECTED.figures) {
+      const near = nearAt(exp.near);
+      const found = result.figures
+        .filter((f) => f.text === exp.text)
+        .sort((a, b) => Math.abs(a.start - near) - Math.abs(b.start - near))[0];
+      expect(found, `${exp.text} near "${exp.near}"`).toBeDefined();
+      if (!found) continue;
+      expect(Math.abs(found.start - near), exp.near).toBeLessThan(120);
+      expect(ARTICLE.slice(found.start, found.end)).toBe(found.text);
+      if (exp.value) expect(found.value).toEqual(exp.value);
+      if (exp.qualifier) expect(found.qualifier).toBe(exp.qualifier);
+      expect(found.quantity, `${exp.text} near "${exp.near}"`).toBe(exp.quantity);
+      expect(exp.attribution, `${exp.text}: ${JSON.stringify(found.attribution)}`).toContain(
+        found.attribution?.type,
+      );
+      if (exp.cue !== undefined) {
+        expect(found.attribution?.cue).toBe(exp.cue);
+        const a = found.attribution;
+        expect(ARTICLE.slice(a?.cueStart, a?.cueEnd)).toBe(exp.cue);
+      }
+    }
+  });
+
+  it('links no figure beyond the expected (and optional) ones', () => {
+    const allowed = [...EXPECTED.figures, ...EXPECTED.optionalFigures].map((e) => ({
+      e,
+      at: nearAt(e.near),
+    }));
+    for (const f of result.figures.filter((x) => x.quantity !== undefined)) {
+      const match = allowed.find(
+        ({ e, at }) => e.text === f.text && e.quantity === f.quantity && Math.abs(f.start - at) < 120,
+      );
+      expect(match, `unexpected link ${f.text}@${f.start} → ${f.quantity}`).toBeDefined();
+    }
+  });
+
+  it('gives every figure an attribution', () => {
+    expect(result.figures.length).toBeGreaterThanOrEqual(EXPECTED.figures.length);
+    for (const f of result.figures) expect(f.attribution?.type).toBeTypeOf('string');
+  });
+
+  it('finds the expected names', () => {
+    for (const exp of EXPECTED.names) {
+      const count = result.names.filter((n) => n.text === exp.text && n.entity === exp.entity).length;
+      expect(count, `${exp.text} (${exp.entity})`).toBeGreaterThanOrEqual(exp.minCount);
+    }
+  });
+
+  it('classifies the attribution cues of the page (sentence level)', () => {
+    const names = findNames(buildAliasIndex(dataset.entities), ARTICLE);
+    const byId = new Map(dataset.entities.map((e) => [e.id, e]));
+    const sentences = splitSentences(ARTICLE);
+    for (const exp of EXPECTED.attributionsInPage) {
+      const at = nearAt(exp.cue);
+      const sentence = sentences.find((s) => s.start <= at && at < s.end);
+      expect(sentence).toBeDefined();
+      if (!sentence) continue;
+      const got = classifyAttribution(ARTICLE, sentence, null, names, byId);
+      expect(got).toMatchObject({ type: exp.type, cue: exp.cue, cueStart: at, cueEnd: at + exp.cue.length });
+    }
+  });
+});
+
+describe('engine robustness and speed', () => {
+  it('never throws and returns consistent offsets on odd input', () => {
+    const odd = [
+      '',
+      '\n\n\n',
+      '...',
+      '\uD800 12,000 \uDFFF',
+      '1'.repeat(5000),
+      'a.'.repeat(3000),
+      '“'.repeat(100),
+    ];
+    for (const text of odd) {
+      const r = engine.scan(text);
+      for (const f of r.figures) expect(text.slice(f.start, f.end)).toBe(f.text);
+      for (const n of r.names) expect(text.slice(n.start, n.end)).toBe(n.text);
+    }
+  });
+
+  it('scans in linear time (a floor far below the budget, to survive shared CPUs; npm run bench checks the budget)', () => {
+    const text = `${ARTICLE}\n\n`.repeat(200);
+    engine.scan(text);
+    let best = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const t0 = performance.now();
+      engine.scan(text);
+      best = Math.min(best, performance.now() - t0);
+    }
+    expect(text.length / 1e6 / (best / 1000)).toBeGreaterThan(1);
+  });
+});

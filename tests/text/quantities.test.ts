@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { Quantity } from '../../lib/dataset/types';
+import { compileQuantities, linkQuantity } from '../../lib/text/quantities';
+import { tokenizeWords } from '../../lib/text/words';
+
+const SUBJECT = ['North Korean', "North Korea's", 'DPRK', "Pyongyang's", 'North Koreans'];
+
+function q(id: string, unit: string, cues: Partial<Quantity['cues']>): Quantity {
+  return {
+    id,
+    label: id,
+    unit,
+    cues: { subject: SUBJECT, unit: [], event: [], exclude: [], ...cues },
+  };
+}
+
+const QUANTITIES: Quantity[] = [
+  q('deployed', 'troops', {
+    unit: ['troops', 'soldiers'],
+    event: ['sent', 'deployed', 'in Russia'],
+    exclude: ['additional', 'killed', 'wounded'],
+  }),
+  q('additional', 'troops', {
+    unit: ['troops', 'soldiers'],
+    event: ['additional', 'more'],
+    exclude: ['killed'],
+  }),
+  q('killed', 'troops', {
+    unit: ['troops', 'soldiers', 'dead'],
+    event: ['killed', 'died'],
+    exclude: ['wounded', 'casualties', 'killed or wounded'],
+  }),
+  q('wounded', 'troops', {
+    unit: ['troops', 'soldiers', 'wounded'],
+    event: ['wounded', 'injured'],
+    exclude: ['killed or wounded'],
+  }),
+  q('casualties', 'troops', {
+    unit: ['casualties', 'killed or wounded', 'killed and wounded'],
+    event: ['casualties', 'killed or wounded', 'killed and wounded', 'suffered'],
+  }),
+  q('officers', 'officers', { unit: ['officers'], event: ['sent', 'including', 'among'] }),
+  q('generals', 'generals', {
+    unit: ['generals'],
+    event: ['sent', 'including', 'among'],
+    exclude: ['killed'],
+  }),
+  q('share-lost', 'percent', { unit: ['of the force'], event: ['lost'] }),
+];
+const M = compileQuantities(QUANTITIES);
+
+/**
+ * Links the figure `figure` (its first occurrence after `from`) of `sentence`; `others` are the
+ * other figure surfaces of the same sentence; `previous` is the previous sentence of the block.
+ */
+function link(
+  sentence: string,
+  figure: string,
+  options: { others?: string[]; previous?: string; unit?: string; quantities?: Quantity[] } = {},
+): string | undefined {
+  const prefix = options.previous ? `${options.previous} ` : '';
+  const text = prefix + sentence;
+  const words = tokenizeWords(text, prefix.length, text.length);
+  const at = text.indexOf(figure, prefix.length);
+  if (at < 0) throw new Error(`${figure} not found`);
+  const others = (options.others ?? []).map((o) => {
+    const p = text.indexOf(o, prefix.length);
+    return { start: p, end: p + o.length };
+  });
+  const prevWords = options.previous ? tokenizeWords(text, 0, options.previous.length) : undefined;
+  const fig = { start: at, end: at + figure.length, ...(options.unit ? { unit: options.unit } : {}) };
+  const m = options.quantities ? compileQuantities(options.quantities) : M;
+  return linkQuantity(m, words, fig, others, prevWords);
+}
+
+describe('linkQuantity', () => {
+  it('uses the unit noun after the figure, skipping subject words', () => {
+    expect(
+      link('As of November, about 12,000 North Korean troops were sent to Russia.', 'about 12,000'),
+    ).toBe('deployed');
+  });
+
+  it('matches cues case-folded and with possessives ("North Korea\'s" ≈ "North Korea")', () => {
+    expect(link("NORTH KOREA'S ARMY SENT 11,000 SOLDIERS.", '11,000')).toBe('deployed');
+    expect(link('Pyongyang’s 11,000 soldiers were deployed.', '11,000')).toBe('deployed');
+  });
+
+  it('tells the additional deployment apart by its event word and exclusions', () => {
+    expect(link('North Korea is preparing to send an additional 50,000 troops.', '50,000')).toBe(
+      'additional',
+    );
+  });
+
+  it('uses the head noun before the figure when nothing follows it', () => {
+    expect(link('North Korean casualties in this attack totaled about 2,000.', 'about 2,000')).toBe(
+      'casualties',
+    );
+  });
+
+  it('takes the unit and subject of the previous sentence for "of them"', () => {
+    expect(
+      link('More than 5,000 of them apparently have been killed or wounded.', 'More than 5,000', {
+        previous: 'About 12,000 North Korean troops were sent to Russia.',
+      }),
+    ).toBe('casualties');
+  });
+
+  it('"killed or wounded" / "killed and wounded" link to casualties, never to killed', () => {
+    expect(link('About 3,000 North Korean soldiers were killed or wounded.', 'About 3,000')).toBe(
+      'casualties',
+    );
+    expect(link('North Korean troops had 1,000 killed and wounded.', '1,000')).toBe('casualties');
+  });
+
+  it('links each of two figures to its own quantity', () => {
+    const s = 'North Korean soldiers suffered losses: about 300 killed and 2,700 wounded.';
+    expect(link(s, 'about 300', { others: ['2,700'] })).toBe('killed');
+    expect(link(s, '2,700', { others: ['about 300'] })).toBe('wounded');
+    const t = 'Among North Korean troops sent to Russia are about 500 officers, including three generals.';
+    expect(link(t, 'about 500', { others: ['three'] })).toBe('officers');
+    expect(link(t, 'three', { others: ['about 500'] })).toBe('generals');
+  });
+
+  it('an exclude word rules a quantity out', () => {
+    // "killed" excludes `deployed` and `generals`; nothing else fits, so no link.
+    expect(link('Three North Korean generals were sent and killed.', 'Three')).toBeUndefined();
+  });
+
+  it('no subject word, no link', () => {
+    expect(link('About 12,000 troops were sent to the front.', 'About 12,000')).toBeUndefined();
+  });
+
+  it('an unknown noun after the figure means it counts something else', () => {
+    expect(link('North Korean troops were sent 500 kilometres away.', '500')).toBeUndefined();
+  });
+
+  it('no event word near the figure, no link', () => {
+    expect(link('About 12,000 North Korean troops wear Russian uniforms.', 'About 12,000')).toBeUndefined();
+  });
+
+  it('a tie between quantities gives no link (never guess)', () => {
+    const twins = [
+      q('a', 'troops', { unit: ['troops'], event: ['sent'] }),
+      q('b', 'troops', { unit: ['troops'], event: ['sent'] }),
+    ];
+    expect(
+      link('About 12,000 North Korean troops were sent.', 'About 12,000', { quantities: twins }),
+    ).toBeUndefined();
+    expect(
+      link('About 12,000 North Korean troops were sent.', 'About 12,000', { quantities: twins.slice(0, 1) }),
+    ).toBe('a');
+  });
+
+  it('percentages and money never link to counts; a percent quantity takes percentages', () => {
+    expect(
+      link('About 40 percent of North Korean troops sent were lost.', 'About 40', { unit: 'percent' }),
+    ).toBeUndefined();
+    expect(
+      link('North Korea was paid $2 billion for the troops it sent.', '$2 billion', { unit: 'USD' }),
+    ).toBeUndefined();
+    expect(link('North Korea lost 40% of the force it sent.', '40%', { unit: 'percent' })).toBe('share-lost');
+    expect(link('North Korea lost 40 of the force it sent.', '40')).toBeUndefined();
+  });
+});
