@@ -1,0 +1,145 @@
+/**
+ * `npm run bench` (DESIGN §9): engine throughput against @microsoft/recognizers-text-number and
+ * compromise on the same generated text, and alias-index build time and heap against a plain
+ * Map of the same aliases, each measured in this run. Prints PASS/FAIL against the targets and
+ * exits 1 if any target is missed. Not part of `npm test`. Run with `--expose-gc` for heap figures.
+ */
+import { Culture, recognizeNumber } from '@microsoft/recognizers-text-number';
+import nlp from 'compromise';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { loadEngine } from '../../cli/scan';
+import { buildAliasIndex, loadAliasIndex, serializeAliasIndex } from '../../lib/text/alias-index';
+import { generateNewsText, sliceAtParagraph } from './corpus';
+import { hasGc, retainedBytes, timeMedian } from './measure';
+import { aliasStrings, syntheticEntities } from './synthetic-entities';
+
+const TEXT_BYTES = 1_000_000;
+/** The reference libraries run at well under 1 MB/s: measure them on a slice and extrapolate. */
+const SLICE_BYTES = 64_000;
+const ENGINE_RUNS = 7;
+const SLOW_RUNS = 3;
+const ALIAS_RUNS = 5;
+const ALIAS_COUNTS = [1_000, 10_000, 100_000];
+
+const TARGET_MBPS = 50;
+const TARGET_RATIO = 100;
+const TARGET_BUILD_MS = 300;
+const TARGET_HEAP_MB = 40;
+
+const MB = 1_000_000;
+const results: { ok: boolean; what: string }[] = [];
+
+function check(ok: boolean, what: string): void {
+  results.push({ ok, what });
+  console.log(`  ${ok ? 'PASS' : 'FAIL'} ${what}`);
+}
+
+const mbps = (bytes: number, ms: number): number => bytes / MB / (ms / 1000);
+const f1 = (x: number): string => x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2);
+const int = (x: number): string => Math.round(x).toLocaleString('en-US');
+const mb = (bytes: number): string => (bytes / MB).toFixed(bytes >= 10 * MB ? 1 : 2);
+
+async function engineBenchmark(): Promise<void> {
+  const loaded = await loadEngine();
+  if ('problems' in loaded) {
+    console.log('engine throughput: SKIPPED, the dataset does not check:');
+    for (const p of loaded.problems.slice(0, 10)) console.log(`  ${p}`);
+    results.push({ ok: false, what: 'dataset compiles' });
+    return;
+  }
+  const { dataset, engine } = loaded;
+  const text = generateNewsText(TEXT_BYTES);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  const slice = sliceAtParagraph(text, SLICE_BYTES);
+  const sliceBytes = Buffer.byteLength(slice, 'utf8');
+  console.log(
+    `engine throughput on ${mb(bytes)} MB of generated news text (dataset ${dataset.dataset.id} v${dataset.dataset.version}: ` +
+      `${dataset.entities.length} entities, ${dataset.quantities.length} quantities, ${dataset.reports.length} reports)`,
+  );
+
+  const eng = timeMedian(ENGINE_RUNS, () => engine.scan(text));
+  const engineMbps = mbps(bytes, eng.ms);
+  const linked = eng.result.figures.filter((f) => f.quantity !== undefined).length;
+  console.log(
+    `  engine                   ${f1(engineMbps).padStart(8)} MB/s  median of ${ENGINE_RUNS} runs, ${f1(eng.ms)} ms per run; ` +
+      `${int(eng.result.names.length)} names, ${int(eng.result.figures.length)} figures, ${int(linked)} linked`,
+  );
+
+  const rec = timeMedian(SLOW_RUNS, () => recognizeNumber(slice, Culture.English));
+  const recMbps = mbps(sliceBytes, rec.ms);
+  console.log(
+    `  recognizers-text-number  ${f1(recMbps).padStart(8)} MB/s  on a ${int(sliceBytes / 1000)} KB slice, extrapolated; ` +
+      `median of ${SLOW_RUNS}, ${int(rec.ms)} ms per run; ${int(rec.result.length)} numbers`,
+  );
+
+  const cmp = timeMedian(SLOW_RUNS, () => nlp(slice).numbers().json() as unknown[]);
+  const cmpMbps = mbps(sliceBytes, cmp.ms);
+  console.log(
+    `  compromise               ${f1(cmpMbps).padStart(8)} MB/s  on the same slice, extrapolated; ` +
+      `median of ${SLOW_RUNS}, ${int(cmp.ms)} ms per run; ${int(cmp.result.length)} numbers`,
+  );
+
+  const ratioRec = engineMbps / recMbps;
+  const ratioCmp = engineMbps / cmpMbps;
+  console.log(
+    `  engine ${f1(engineMbps)} MB/s = ${int(ratioRec)}× recognizers-text-number (${f1(recMbps)} MB/s), ` +
+      `${int(ratioCmp)}× compromise (${f1(cmpMbps)} MB/s)`,
+  );
+  check(engineMbps >= TARGET_MBPS, `engine ≥ ${TARGET_MBPS} MB/s (${f1(engineMbps)})`);
+  check(ratioRec >= TARGET_RATIO, `engine ≥ ${TARGET_RATIO}× recognizers-text-number (${int(ratioRec)}×)`);
+}
+
+function aliasBenchmark(): void {
+  console.log('');
+  console.log(
+    `alias index build, median of ${ALIAS_RUNS} runs after a warm-up; baseline: a Map<string, id> of the same aliases, lower-cased` +
+      (hasGc ? '' : ' (no --expose-gc: heap figures are rough)'),
+  );
+  for (const count of ALIAS_COUNTS) {
+    const entities = syntheticEntities(count);
+    const pairs = aliasStrings(entities);
+    const buildIndex = () => buildAliasIndex(entities);
+    const buildMap = () => {
+      const map = new Map<string, string>();
+      for (const [alias, id] of pairs) map.set(alias.toLowerCase(), id);
+      return map;
+    };
+    const index = timeMedian(ALIAS_RUNS, buildIndex);
+    const map = timeMedian(ALIAS_RUNS, buildMap);
+    const indexHeap = retainedBytes(buildIndex);
+    const mapHeap = retainedBytes(buildMap);
+    const buffer = serializeAliasIndex(indexHeap.value);
+    const load = timeMedian(ALIAS_RUNS, () => loadAliasIndex(buffer));
+    console.log(
+      `  ${int(pairs.length).padStart(7)} aliases: built in ${f1(index.ms)} ms = ${f1(index.ms / map.ms)}× baseline (${f1(map.ms)} ms); ` +
+        `${mb(indexHeap.bytes)} MB = ${f1(indexHeap.bytes / Math.max(mapHeap.bytes, 1))}× baseline (${mb(mapHeap.bytes)} MB); ` +
+        `precompiled ${mb(buffer.byteLength)} MB loads in ${f1(load.ms)} ms`,
+    );
+    if (count === ALIAS_COUNTS.at(-1)) {
+      check(
+        index.ms <= TARGET_BUILD_MS,
+        `${int(pairs.length)} aliases built in ≤ ${TARGET_BUILD_MS} ms (${f1(index.ms)} ms)`,
+      );
+      check(
+        indexHeap.bytes <= TARGET_HEAP_MB * MB,
+        `${int(pairs.length)} aliases in ≤ ${TARGET_HEAP_MB} MB (${mb(indexHeap.bytes)} MB)`,
+      );
+    }
+  }
+}
+
+const started = performance.now();
+console.log(
+  `Crosscheck benchmarks: Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? '?'}); 1 MB = 10^6 bytes UTF-8`,
+);
+console.log('');
+await engineBenchmark();
+aliasBenchmark();
+const failed = results.filter((r) => !r.ok);
+console.log('');
+console.log(
+  `${failed.length === 0 ? 'PASS' : 'FAIL'}: ${results.length - failed.length} of ${results.length} targets met ` +
+    `in ${f1((performance.now() - started) / 1000)} s`,
+);
+process.exitCode = failed.length === 0 ? 0 : 1;
