@@ -6,8 +6,10 @@
  */
 import { Culture, recognizeNumber } from '@microsoft/recognizers-text-number';
 import nlp from 'compromise';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { loadEngine } from '../../cli/scan';
 import { buildAliasIndex, loadAliasIndex, serializeAliasIndex } from '../../lib/text/alias-index';
 import { generateNewsText, sliceAtParagraph } from './corpus';
@@ -37,6 +39,12 @@ function check(ok: boolean, what: string): void {
 
 const mbps = (bytes: number, ms: number): number => bytes / MB / (ms / 1000);
 const f1 = (x: number): string => x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2);
+/** The seed column's article text, to compare the generated text's density of marks with. */
+const SEED_ARTICLE = readFileSync(
+  fileURLToPath(new URL('../fixtures/pages/seed-nk-troops-kursk.article.txt', import.meta.url)),
+  'utf8',
+);
+const perKb = (count: number, of: string): string => ((count * 1000) / of.length).toFixed(2);
 const int = (x: number): string => Math.round(x).toLocaleString('en-US');
 const mb = (bytes: number): string => (bytes / MB).toFixed(bytes >= 10 * MB ? 1 : 2);
 
@@ -58,12 +66,21 @@ async function engineBenchmark(): Promise<void> {
       `${dataset.entities.length} entities, ${dataset.quantities.length} quantities, ${dataset.reports.length} reports)`,
   );
 
+  const seed = engine.scan(SEED_ARTICLE);
+  console.log(
+    `  density: ${perKb(seed.figures.length, SEED_ARTICLE)} figures and ${perKb(seed.names.length, SEED_ARTICLE)} names per KB ` +
+      `in the seed article; the generated text has the figures below`,
+  );
+
   const eng = timeMedian(ENGINE_RUNS, () => engine.scan(text));
   const engineMbps = mbps(bytes, eng.ms);
   const linked = eng.result.figures.filter((f) => f.quantity !== undefined).length;
   console.log(
     `  engine                   ${f1(engineMbps).padStart(8)} MB/s  median of ${ENGINE_RUNS} runs, ${f1(eng.ms)} ms per run; ` +
       `${int(eng.result.names.length)} names, ${int(eng.result.figures.length)} figures, ${int(linked)} linked`,
+  );
+  console.log(
+    `  density: ${perKb(eng.result.figures.length, text)} figures and ${perKb(eng.result.names.length, text)} names per KB`,
   );
 
   const rec = timeMedian(SLOW_RUNS, () => recognizeNumber(slice, Culture.English));
