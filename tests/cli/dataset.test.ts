@@ -170,9 +170,12 @@ describe('dataset CLI: keygen, release, verify', () => {
   it('verify names the failing part', async () => {
     const key = await keygen();
     expect((await run('release', '--key', key, '--out', 'rel')).code).toBe(0);
-    const noKeys = await run('verify', 'rel');
-    expect(noKeys.code).toBe(2);
-    expect(noKeys.stderr).toContain('no trusted keys: pass --pubkey <file>');
+    // Without --pubkey, verify trusts only the project's pinned keys, never a throwaway key.
+    const pinnedOnly = await run('verify', 'rel');
+    expect(pinnedOnly.code).toBe(1);
+    expect(pinnedOnly.stderr).toMatch(
+      /^FAILED signature: manifest\.sig: signed by key [0-9a-f]{16}, which is not trusted/,
+    );
 
     await run('keygen', '--out', 'other.key');
     const untrusted = await run('verify', 'rel', '--pubkey', 'other.key.pub');
