@@ -1,7 +1,10 @@
 /**
  * Messages that extension pages (options, popup) send to the background about the store, and
- * the checks the background applies before answering (DESIGN §8: shape and sender).
+ * the checks the background applies before answering (DESIGN §8: shape and sender); and the
+ * `scan` request the content script sends with an article's text, with its reply.
  */
+import type { PageAttributionType, Qualifier } from '../dataset/types';
+import type { FigureValue } from '../text/types';
 
 /** Asks the background for the active dataset's status. */
 export interface GetStatusRequest {
@@ -32,5 +35,80 @@ export interface SenderInfo {
 export function isExtensionPage(sender: SenderInfo, extensionId: string, extensionOrigin: string): boolean {
   return (
     sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin)
+  );
+}
+
+/** The most article text a content script may send in one `scan` request (UTF-16 code units). */
+export const MAX_SCAN_TEXT_LENGTH = 2 * 1024 * 1024;
+
+/** Asks the background to scan an article's text (joined text blocks, see lib/page/extract). */
+export interface ScanRequest {
+  type: 'scan';
+  text: string;
+}
+
+/**
+ * True when `message` is exactly a `scan` request: `{ type: 'scan', text }` with no other key and
+ * `text` a string of at most {@link MAX_SCAN_TEXT_LENGTH} code units.
+ */
+export function isScanRequest(message: unknown): message is ScanRequest {
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return false;
+  const { type, text } = message as { type?: unknown; text?: unknown };
+  return (
+    type === 'scan' &&
+    typeof text === 'string' &&
+    text.length <= MAX_SCAN_TEXT_LENGTH &&
+    Object.keys(message).length === 2
+  );
+}
+
+/** A name to mark: offsets index the scanned text (end exclusive). */
+export interface PageName {
+  start: number;
+  end: number;
+  /** Entity id. */
+  entity: string;
+}
+
+/** A figure linked to a quantity, with what a figure card will need. Offsets index the scanned text. */
+export interface PageFigure {
+  start: number;
+  end: number;
+  /** Quantity id (only linked figures are sent). */
+  quantity: string;
+  value: FigureValue;
+  qualifier: Qualifier;
+  /** `percent` or an ISO 4217 code; absent for counts. */
+  unit?: string;
+  attribution?: { type: PageAttributionType; cue: string };
+}
+
+/**
+ * The background's answer to a `scan` request: the marks, or `off` when the reader switched the
+ * extension off for the page's site (then nothing was scanned).
+ */
+export type ScanReply = { status: 'off' } | { status: 'marks'; names: PageName[]; figures: PageFigure[] };
+
+/** The parts of a message sender the content-script check needs (a subset of `runtime.MessageSender`). */
+export interface ContentScriptSenderInfo extends SenderInfo {
+  /** Present when the message comes from a tab; only its presence is checked. */
+  tab?: unknown;
+}
+
+/**
+ * True when the sender is this extension's content script in a web page: same extension id, sent
+ * from a tab, from an `http:` or `https:` page (the content script's only matches). Extension
+ * pages and other extensions fail it.
+ */
+export function isContentScript<S extends ContentScriptSenderInfo>(
+  sender: S,
+  extensionId: string,
+): sender is S & { url: string } {
+  return (
+    sender.id === extensionId &&
+    sender.tab !== undefined &&
+    sender.tab !== null &&
+    typeof sender.url === 'string' &&
+    /^https?:\/\//i.test(sender.url)
   );
 }
