@@ -27,8 +27,22 @@ async function compileBundledDataset(root: string): Promise<string> {
   return canonicalJson(dataset);
 }
 
+/**
+ * The host permission for the update channel's origin: the background fetches releases from it,
+ * and without the permission a host that sends no CORS headers could not be read. Match patterns
+ * ignore the port.
+ */
+function channelHostPermissions(updateUrl: string): { host_permissions?: string[] } {
+  if (updateUrl === '') return {};
+  const url = new URL(updateUrl);
+  return { host_permissions: [`${url.protocol}//${url.hostname}/*`] };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // A separate output directory for special builds (the update end-to-end build) keeps the
+  // normal build in .output/ untouched.
+  outDir: process.env.CROSSCHECK_OUT_DIR || '.output',
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
   imports: false,
   manifest: ({ browser }) => ({
@@ -36,6 +50,12 @@ export default defineConfig({
     description:
       'Marks figures and names in news articles and shows what other reports said and how each source is attributed.',
     permissions: ['storage', 'alarms'],
+    // The card's view, imported by the content script on the first hover (DESIGN §9: it keeps the
+    // content script small). The content script already announces itself with <crosscheck-ui>, so
+    // exposing this file tells a page nothing new.
+    web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['http://*/*', 'https://*/*'] }],
+    // Read when the build runs (after WXT loads any .env file), like the define below.
+    ...channelHostPermissions(readBuildSettings(process.env).updateUrl),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

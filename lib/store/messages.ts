@@ -1,8 +1,10 @@
 /**
  * Messages that extension pages (options, popup) send to the background about the store, and
  * the checks the background applies before answering (DESIGN §8: shape and sender); and the
- * `scan` request the content script sends with an article's text, with its reply.
+ * `scan` request the content script sends with an article's text, and the `card` request it sends
+ * when a reader opens a mark's card, with their replies.
  */
+import type { CardData } from '../dataset/card-data';
 import type { PageAttributionType, Qualifier } from '../dataset/types';
 import type { FigureValue } from '../text/types';
 
@@ -112,3 +114,26 @@ export function isContentScript<S extends ContentScriptSenderInfo>(
     /^https?:\/\//i.test(sender.url)
   );
 }
+
+/** The longest entity or quantity id a `card` request may carry. */
+export const MAX_CARD_ID_LENGTH = 200;
+
+/** Asks the background for a card's data: a linked figure's quantity, or a name's entity. */
+export type CardRequest =
+  { type: 'card'; kind: 'figure'; quantity: string } | { type: 'card'; kind: 'name'; entity: string };
+
+/**
+ * True when `message` is exactly a `card` request: `{ type: 'card', kind: 'figure', quantity }` or
+ * `{ type: 'card', kind: 'name', entity }`, no other key, the id a non-empty string of at most
+ * {@link MAX_CARD_ID_LENGTH} code units.
+ */
+export function isCardRequest(message: unknown): message is CardRequest {
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return false;
+  const m = message as Record<string, unknown>;
+  if (m.type !== 'card' || Object.keys(m).length !== 3) return false;
+  const id = m.kind === 'figure' ? m.quantity : m.kind === 'name' ? m.entity : undefined;
+  return typeof id === 'string' && id.length > 0 && id.length <= MAX_CARD_ID_LENGTH;
+}
+
+/** The background's answer to a `card` request; `missing` when the active dataset lacks the id. */
+export type CardReply = { status: 'card'; card: CardData } | { status: 'missing' };

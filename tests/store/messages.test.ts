@@ -3,7 +3,9 @@ import {
   isContentScript,
   isExtensionPage,
   isGetStatusRequest,
+  isCardRequest,
   isScanRequest,
+  MAX_CARD_ID_LENGTH,
   MAX_SCAN_TEXT_LENGTH,
 } from '../../lib/store/messages';
 
@@ -87,5 +89,31 @@ describe('isContentScript', () => {
     expect(isContentScript({ id, tab, url: `chrome-extension://${id}/options.html` }, id)).toBe(false);
     expect(isContentScript({ id, tab }, id)).toBe(false);
     expect(isContentScript({ id, tab, url: 'file:///home/reader/page.html' }, id)).toBe(false);
+  });
+});
+
+describe('isCardRequest', () => {
+  it('accepts a figure request and a name request', () => {
+    expect(isCardRequest({ type: 'card', kind: 'figure', quantity: 'nk-troops-in-russia' })).toBe(true);
+    expect(isCardRequest({ type: 'card', kind: 'name', entity: 'kim-jong-un' })).toBe(true);
+    expect(isCardRequest({ type: 'card', kind: 'name', entity: 'x'.repeat(MAX_CARD_ID_LENGTH) })).toBe(true);
+  });
+
+  it.each([
+    null,
+    'card',
+    [],
+    { type: 'card' },
+    { type: 'card', kind: 'figure' },
+    { type: 'card', kind: 'figure', entity: 'x' },
+    { type: 'card', kind: 'name', quantity: 'x' },
+    { type: 'card', kind: 'other', quantity: 'x' },
+    { type: 'card', kind: 'figure', quantity: '' },
+    { type: 'card', kind: 'figure', quantity: 3 },
+    { type: 'card', kind: 'figure', quantity: 'x'.repeat(MAX_CARD_ID_LENGTH + 1) },
+    { type: 'card', kind: 'figure', quantity: 'x', extra: true },
+    { type: 'scan', kind: 'figure', quantity: 'x' },
+  ])('refuses %j', (message) => {
+    expect(isCardRequest(message)).toBe(false);
   });
 });
