@@ -3,7 +3,8 @@
  * matched longest-first over normalised word tokens. Written for this project, in English.
  */
 import type { PageAttributionType } from '../dataset/types';
-import { PhraseSet } from './words';
+import { PhraseTrie } from './phrase-trie';
+import type { Vocabulary } from './words';
 
 /** What a matched cue phrase contributes to the decision. */
 export type AttributionCue =
@@ -153,9 +154,12 @@ const IGNORE = [
   'military base', 'military technology', "people's army", 'the army of',
 ]; // prettier-ignore
 
-/** Builds the cue lexicon (once per engine). Later groups never overwrite earlier ones. */
-export function buildAttributionLexicon(): PhraseSet<AttributionCue> {
-  const set = new PhraseSet<AttributionCue>();
+/**
+ * Builds the cue lexicon (once per engine), interning its words into `vocab`. Later groups never
+ * overwrite earlier ones; a phrase's first value is the one that counts.
+ */
+export function buildAttributionLexicon(vocab: Vocabulary): PhraseTrie<AttributionCue> {
+  const set = new PhraseTrie<AttributionCue>(vocab);
   const seen = new Set<string>();
   const add = (phrase: string, cue: AttributionCue): void => {
     const key = phrase.toLowerCase();

@@ -1,29 +1,30 @@
 /**
  * The text engine (DESIGN §2, §6): names, figures, sentences, quantity links and attribution in
- * one scan. Everything derived from the dataset (alias index, cue lexicons, entity lookup) is built
- * once in {@link createEngine}; a scan only tokenises the sentences that hold a figure (and the
- * sentence before each, for pronoun subjects and carried-over attribution).
+ * one scan. Everything derived from the dataset (alias index, cue tries over one word vocabulary,
+ * entity lookup) is built once in {@link createEngine}. After names and figures, a scan splits
+ * into sentences only the blocks (paragraphs) that hold a figure, and tokenises only the sentences
+ * that hold a figure (and the sentence before each, when its pronoun subjects or carried-over
+ * attribution matter), each once, into reused typed-array buffers: the per-figure work allocates
+ * little more than the result.
  */
 import type { CompiledDataset, Entity } from '../dataset/types';
 import { buildAliasIndex } from './alias-index';
 import {
   analyseSentence,
+  attributesSomething,
   createAttributionContext,
   decideAttribution,
+  hasStatementCue,
+  needsPrevious,
+  SentenceAttribution,
   type AttributionContext,
-  type SentenceAttribution,
 } from './attribution';
 import { findFigures } from './figures';
 import { findNames } from './names';
-import {
-  compileQuantities,
-  linkQuantityInSentence,
-  type LinkSentence,
-  type QuantityMatcher,
-} from './quantities';
-import { splitSentences, type Span } from './sentences';
-import type { Figure, NameMatch, ScanResult, ScannedFigure } from './types';
-import { tokenizeWords, wordRange, type Word } from './words';
+import { compileQuantities, SentenceLinker, type PreviousTokens } from './quantities';
+import { blockAround, SentenceBounds, SentenceFinder } from './sentences';
+import type { Figure, NameMatch, PageAttribution, ScanResult, ScannedFigure } from './types';
+import { tokenizeInto, Tokens, type Vocabulary } from './words';
 
 export interface Engine {
   /**
@@ -34,35 +35,19 @@ export interface Engine {
   scan(text: string): ScanResult;
 }
 
-/** First index in `names` (sorted by start) whose start is ≥ `offset`. */
-function firstNameAt(names: readonly NameMatch[], offset: number): number {
-  let lo = 0;
-  let hi = names.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((names[mid] as NameMatch).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Whether two consecutive sentences are in the same block (no line break between them). */
-function sameBlock(text: string, a: Span, b: Span): boolean {
-  for (let k = a.end; k < b.start; k++) if (text.charCodeAt(k) === 10) return false;
-  return true;
-}
-
-interface SentenceState {
-  words: Word[];
-  analysis?: SentenceAttribution;
+/** The stage after names and figures: attribution and quantity links (see {@link createAnnotator}). */
+export interface Annotator {
+  /**
+   * The figures of `text` (any order) with their attribution and, when linked, their quantity, in
+   * text order. `names` are the names found in `text`, sorted by start. Offsets index `text`.
+   */
+  annotate(text: string, figures: readonly Figure[], names: readonly NameMatch[]): ScannedFigure[];
 }
 
 /** Builds the engine for one dataset generation (alias index, lexicons, lookups: once). */
 export function createEngine(dataset: CompiledDataset): Engine {
   const index = buildAliasIndex(dataset.entities);
-  const entityById = new Map<string, Entity>(dataset.entities.map((e) => [e.id, e]));
-  const attribution = createAttributionContext(entityById);
-  const quantities = compileQuantities(dataset.quantities);
+  const annotator = createAnnotator(dataset);
   return {
     scan(text: string): ScanResult {
       let names: NameMatch[] = [];
@@ -79,88 +64,284 @@ export function createEngine(dataset: CompiledDataset): Engine {
       }
       if (figures.length === 0) return { names, figures: [] };
       try {
-        return { names, figures: annotate(text, figures, names, attribution, quantities) };
+        return { names, figures: annotator.annotate(text, figures, names) };
       } catch {
-        return { names, figures: figures.map((f) => ({ ...f, attribution: { type: 'unclear', cue: '' } })) };
+        return { names, figures: figures.map((f) => ({ ...f, attribution: unclear() })) };
       }
     },
   };
 }
 
-function annotate(
-  text: string,
-  figures: readonly Figure[],
-  names: readonly NameMatch[],
-  ctx: AttributionContext,
-  qm: QuantityMatcher,
-): ScannedFigure[] {
-  const sorted = [...figures].sort((a, b) => a.start - b.start);
-  const sentences = splitSentences(text);
-  const states = new Map<number, SentenceState>();
-  const state = (s: number): SentenceState => {
-    let st = states.get(s);
-    if (!st) {
-      const span = sentences[s] as Span;
-      st = { words: tokenizeWords(text, span.start, span.end) };
-      states.set(s, st);
-    }
-    return st;
+/**
+ * Builds the attribution and quantity stage for one dataset: one vocabulary for both cue sets, and
+ * the buffers a scan reuses. The annotator is not reentrant (scans are synchronous).
+ */
+export function createAnnotator(dataset: CompiledDataset): Annotator {
+  const entityById = new Map<string, Entity>(dataset.entities.map((e) => [e.id, e]));
+  const attribution = createAttributionContext(entityById);
+  const quantities = compileQuantities(dataset.quantities, attribution.vocab);
+  const scan = new ScanState(attribution, new SentenceLinker(quantities));
+  return {
+    annotate(text, figures, names) {
+      try {
+        return scan.annotate(text, figures, names);
+      } finally {
+        scan.release();
+      }
+    },
   };
-  const analysis = (s: number): SentenceAttribution => {
-    const st = state(s);
-    if (!st.analysis) {
-      const span = sentences[s] as Span;
-      const from = firstNameAt(names, span.start);
-      let to = from;
-      while (to < names.length && (names[to] as NameMatch).start < span.end) to++;
-      st.analysis = analyseSentence(ctx, text, span, names.slice(from, to), st.words);
-    }
-    return st.analysis;
-  };
+}
 
-  // Group figures by the sentence that contains their start.
-  const groups: { sentence: number; figures: Figure[] }[] = [];
-  let s = 0;
-  for (const f of sorted) {
-    while (s < sentences.length && (sentences[s] as Span).end <= f.start) s++;
-    const inside = s < sentences.length && (sentences[s] as Span).start <= f.start;
-    const last = groups[groups.length - 1];
-    const key = inside ? s : -1;
-    if (last && last.sentence === key && key >= 0) last.figures.push(f);
-    else groups.push({ sentence: key, figures: [f] });
+/**
+ * A copy of the figure's fields (the engine's result must not share the finder's objects). Listed
+ * field by field: several times faster than a spread or `Object.assign`, and every result gets the
+ * same shape. tests/text/engine.test.ts checks that no field of a found figure is lost.
+ */
+function copyFigure(f: Figure): ScannedFigure {
+  const out: ScannedFigure = {
+    text: f.text,
+    start: f.start,
+    end: f.end,
+    value: f.value,
+    qualifier: f.qualifier,
+  };
+  if (f.unit !== undefined) out.unit = f.unit;
+  return out;
+}
+
+function unclear(): PageAttribution {
+  return { type: 'unclear', cue: '' };
+}
+
+/** First index in `names[lo, hi)` (sorted by start) whose start is ≥ `offset` (`hi` if none). */
+function firstNameAt(names: readonly NameMatch[], offset: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((names[mid] as NameMatch).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether the gap `[from, to)` between two sentences has no line break (same block). */
+function sameBlock(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return false;
+  return true;
+}
+
+/** One tokenised sentence and its attribution analysis (made on demand; both buffers reused). */
+class Slot {
+  sentence = -1;
+  /** The sentence's offsets. */
+  readonly span = { start: 0, end: 0 };
+  readonly tokens = new Tokens();
+  readonly analysis = new SentenceAttribution(this.tokens);
+  analysed = false;
+}
+
+function byStart(a: Figure, b: Figure): number {
+  return a.start - b.start;
+}
+
+function isSorted(figures: readonly Figure[]): boolean {
+  for (let k = 1; k < figures.length; k++) {
+    if ((figures[k] as Figure).start < (figures[k - 1] as Figure).start) return false;
+  }
+  return true;
+}
+
+/**
+ * The per-scan state: two sentence slots (the current sentence and the one before it, so a
+ * sentence is tokenised and analysed once even when it is both a figure's sentence and the next
+ * one's previous sentence), and the quantity linker. It is the linker's {@link PreviousTokens}.
+ */
+class ScanState implements PreviousTokens {
+  private readonly slots = [new Slot(), new Slot()];
+  private readonly vocab: Vocabulary;
+  private text = '';
+  /** The sentences of the current block (sentence indices are into these). */
+  private readonly sentences = new SentenceBounds();
+  private readonly block = { start: 0, end: 0 };
+  private names: readonly NameMatch[] = [];
+  /** The previous sentence of the same block as the current one, or -1. */
+  private prevIndex = -1;
+  /** The current sentence (kept when the previous one is fetched). */
+  private current = -1;
+  /** Where the last name lookup ended (see `firstName`). */
+  private nameHint = 0;
+
+  constructor(
+    private readonly ctx: AttributionContext,
+    private readonly linker: SentenceLinker,
+  ) {
+    this.vocab = ctx.vocab;
   }
 
-  const out: ScannedFigure[] = [];
-  for (const g of groups) {
-    if (g.sentence < 0) {
-      for (const f of g.figures) out.push({ ...f, attribution: { type: 'unclear', cue: '' } });
-      continue;
+  /** Drops the references to the last scan's text and results. */
+  release(): void {
+    this.text = '';
+    this.names = [];
+    for (const s of this.slots) {
+      s.sentence = -1;
+      s.analysed = false;
+      s.analysis.clear();
     }
-    const span = sentences[g.sentence] as Span;
-    const prevIndex =
-      g.sentence > 0 && sameBlock(text, sentences[g.sentence - 1] as Span, span) ? g.sentence - 1 : -1;
-    const st = state(g.sentence);
-    const a = analysis(g.sentence);
-    const needPrevious = a.candidates.length === 0 && a.unlinked.length === 0 && a.hedges.length === 0;
-    const previous = prevIndex >= 0 && needPrevious ? analysis(prevIndex) : undefined;
-    const ranges = g.figures.map((f) => wordRange(st.words, f.start, Math.min(f.end, span.end)));
-    const link: LinkSentence = { words: st.words, figures: ranges };
-    if (prevIndex >= 0) link.previous = () => state(prevIndex).words;
-    g.figures.forEach((f, k) => {
-      const scanned: ScannedFigure = { ...f };
+  }
+
+  annotate(text: string, figures: readonly Figure[], names: readonly NameMatch[]): ScannedFigure[] {
+    const sorted = isSorted(figures) ? figures : [...figures].sort(byStart);
+    const sentences = this.sentences;
+    this.text = text;
+    this.names = names;
+    this.nameHint = 0;
+    const out: ScannedFigure[] = [];
+    // Sentences are split one block (paragraph) at a time, only in blocks that hold a figure.
+    const finder = new SentenceFinder(text);
+    let blockEnd = -1;
+    let s = 0;
+    for (let g = 0; g < sorted.length;) {
+      // The group of figures whose start lies in sentence `s`: [g, end).
+      const first = sorted[g] as Figure;
+      if (first.start >= blockEnd) {
+        blockAround(text, first.start, Math.max(blockEnd, 0), this.block);
+        blockEnd = this.block.end;
+        // Sentences after the block's last figure are never read.
+        let last = g;
+        while (last + 1 < sorted.length && (sorted[last + 1] as Figure).start < blockEnd) last++;
+        finder.find(sentences, this.block.start, blockEnd, (sorted[last] as Figure).start);
+        for (const slot of this.slots) slot.sentence = -1;
+        s = 0;
+      }
+      const count = sentences.n;
+      while (s < count && (sentences.end[s] as number) <= first.start) s++;
+      if (s >= count || (sentences.start[s] as number) > first.start) {
+        const scanned = copyFigure(first);
+        scanned.attribution = unclear();
+        out.push(scanned);
+        g++;
+        continue;
+      }
+      const sentenceEnd = sentences.end[s] as number;
+      let end = g + 1;
+      while (end < sorted.length && (sorted[end] as Figure).start < sentenceEnd) end++;
+      this.annotateSentence(s, sorted, g, end, out);
+      g = end;
+    }
+    return out;
+  }
+
+  /** Annotates `figures[from, to)`, which start in sentence `s`, appending to `out`. */
+  private annotateSentence(
+    s: number,
+    figures: readonly Figure[],
+    from: number,
+    to: number,
+    out: ScannedFigure[],
+  ): void {
+    const bounds = this.sentences;
+    this.current = s;
+    this.prevIndex =
+      s > 0 && sameBlock(this.text, bounds.end[s - 1] as number, bounds.start[s] as number) ? s - 1 : -1;
+    const slot = this.slot(s);
+    const span = slot.span;
+    const a = this.analysis(slot);
+    const previousAttributes =
+      this.prevIndex >= 0 && needsPrevious(a) && this.attributes(this.slot(this.prevIndex));
+    const linker = this.linker;
+    linker.begin(slot.tokens, this.prevIndex >= 0 ? this : null);
+    for (let k = from; k < to; k++) {
+      const f = figures[k] as Figure;
+      linker.addFigure(f.start, Math.min(f.end, span.end));
+    }
+    for (let k = from; k < to; k++) {
+      const f = figures[k] as Figure;
+      const scanned = copyFigure(f);
       try {
-        const q = linkQuantityInSentence(qm, link, k, f);
+        const q = linker.link(k - from, f.unit);
         if (q !== undefined) scanned.quantity = q;
       } catch {
         // No link rather than no result.
       }
       try {
-        scanned.attribution = decideAttribution(text, a, f, previous);
+        scanned.attribution = decideAttribution(this.ctx, this.text, a, f, previousAttributes);
       } catch {
-        scanned.attribution = { type: 'unclear', cue: '' };
+        scanned.attribution = unclear();
       }
       out.push(scanned);
-    });
+    }
   }
-  return out;
+
+  /** {@link PreviousTokens}: the previous sentence of the same block as the current one. */
+  previousTokens(): Tokens | undefined {
+    return this.prevIndex >= 0 ? this.slot(this.prevIndex).tokens : undefined;
+  }
+
+  /**
+   * The slot holding sentence `s`, tokenising it when neither does. It never evicts the current
+   * sentence, and keeps the one before it when possible (the next sentence's previous one).
+   */
+  private slot(s: number): Slot {
+    const [a, b] = this.slots as [Slot, Slot];
+    if (a.sentence === s) return a;
+    if (b.sentence === s) return b;
+    const keep = s === this.current ? s - 1 : this.current;
+    const slot = a.sentence === keep ? b : a;
+    const span = slot.span;
+    span.start = this.sentences.start[s] as number;
+    span.end = this.sentences.end[s] as number;
+    tokenizeInto(slot.tokens, this.vocab, this.text, span.start, span.end);
+    slot.sentence = s;
+    slot.analysed = false;
+    return slot;
+  }
+
+  /** Whether the sentence in `slot` attributes something (rule 5), from its analysis when it has one. */
+  private attributes(slot: Slot): boolean {
+    if (slot.analysed) return attributesSomething(slot.analysis);
+    const from = this.firstName(slot.span.start);
+    const to = this.namesEnd(slot, from);
+    return hasStatementCue(this.ctx, this.text, slot.span, slot.tokens, this.names, from, to);
+  }
+
+  /** The attribution analysis of the sentence in `slot` (made once per sentence). */
+  private analysis(slot: Slot): SentenceAttribution {
+    if (!slot.analysed) {
+      const from = this.firstName(slot.span.start);
+      const to = this.namesEnd(slot, from);
+      analyseSentence(this.ctx, this.text, slot.span, slot.tokens, this.names, from, to, slot.analysis);
+      slot.analysed = true;
+    }
+    return slot.analysis;
+  }
+
+  /**
+   * First index in `names` whose start is ≥ `offset`. Sentences are read in text order (and the
+   * one before): the search starts from the last answer and gallops forward, or looks back.
+   */
+  private firstName(offset: number): number {
+    const names = this.names;
+    let lo = this.nameHint;
+    if (lo > 0 && (names[lo - 1] as NameMatch).start >= offset) {
+      lo = firstNameAt(names, offset, 0, lo);
+    } else {
+      let step = 1;
+      let hi = lo;
+      while (hi < names.length && (names[hi] as NameMatch).start < offset) {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+      }
+      lo = firstNameAt(names, offset, lo, Math.min(hi, names.length));
+    }
+    this.nameHint = lo;
+    return lo;
+  }
+
+  /** End of the names starting in the sentence of `slot`, the first being `names[from]`. */
+  private namesEnd(slot: Slot, from: number): number {
+    const names = this.names;
+    let to = from;
+    while (to < names.length && (names[to] as NameMatch).start < slot.span.end) to++;
+    return to;
+  }
 }

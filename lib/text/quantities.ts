@@ -19,293 +19,577 @@
  *    one per other event word of the quantity in the sentence. Best unique score wins; a tie → none.
  *
  * Percentages and money link only to quantities whose unit says `percent` or that currency code.
+ *
+ * Speed: the cues are compiled once per dataset into word-id tries; a sentence's tokens are read
+ * from a {@link Tokens} buffer, the per-sentence work (cue hits, figure boundaries) is done once for
+ * all its figures, and per-quantity sets are typed arrays stamped with a generation number, so
+ * linking allocates nothing once the buffers are warm.
  */
 import type { Quantity } from '../dataset/types';
+import { PhraseTrie } from './phrase-trie';
 import type { Figure } from './types';
-import { PhraseSet, wordRange, type Word } from './words';
+import {
+  KIND_PUNCT,
+  KIND_WORD,
+  tokenizeInto,
+  tokenRangeFrom,
+  tokenRangeTo,
+  Tokens,
+  Vocabulary,
+} from './words';
 
 /** The quantities' cues, compiled once per dataset. */
 export interface QuantityMatcher {
   quantities: readonly Quantity[];
-  units: PhraseSet<number>;
-  events: PhraseSet<number>;
-  subjects: PhraseSet<number>;
-  excludes: PhraseSet<number>;
+  /** The word ids the tries and flags use; sentences must be tokenised with it. */
+  vocab: Vocabulary;
+  units: PhraseTrie<number>;
+  events: PhraseTrie<number>;
+  subjects: PhraseTrie<number>;
+  excludes: PhraseTrie<number>;
   /** Per quantity: its unit, lower case, and whether it measures percent or money. */
   unitLower: string[];
   moneyOrPercent: Uint8Array;
+  /** Per quantity: 1 when it has event cues / subject cues. */
+  hasEvent: Uint8Array;
+  hasSubject: Uint8Array;
+  /** FLAG_* bits by word id (ids interned after compilation have none). */
+  flags: Uint8Array;
+  /** Id of "of" ("5,000 of them"). */
+  of: number;
+  /** START_* bits by word id: which cue sets have a phrase starting with that word. */
+  startMask: Uint8Array;
 }
 
 const MAX_UNIT_GAP = 4;
-const FOLLOW_WORDS = new Set([
+const FOLLOW_WORDS = [
   'of', 'in', 'on', 'at', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'and', 'or', 'by', 'during',
   'since', 'as', 'so', 'to', 'from', 'this', 'that', 'last', 'according', 'each', 'apiece', 'total',
-  'altogether', 'combined', 'overall', 'now', 'then', 'reportedly', 'apparently', 'according',
-]); // prettier-ignore
-const PRONOUN_OF = new Set(['them', 'whom', 'those', 'these']);
-
-/** Compiles the cues of `quantities` (plain word sequences; matched case-folded). */
-export function compileQuantities(quantities: readonly Quantity[]): QuantityMatcher {
-  const m: QuantityMatcher = {
-    quantities,
-    units: new PhraseSet(),
-    events: new PhraseSet(),
-    subjects: new PhraseSet(),
-    excludes: new PhraseSet(),
-    unitLower: quantities.map((q) => q.unit.toLowerCase()),
-    moneyOrPercent: Uint8Array.from(quantities, (q) => (isMoneyOrPercent(q.unit) ? 1 : 0)),
-  };
-  quantities.forEach((q, k) => {
-    for (const p of q.cues.unit) m.units.add(p, k);
-    for (const p of q.cues.event) m.events.add(p, k);
-    for (const p of q.cues.subject) m.subjects.add(p, k);
-    for (const p of q.cues.exclude) m.excludes.add(p, k);
-  });
-  return m;
-}
-
-interface Hit {
-  i: number;
-  j: number;
-  qs: readonly number[];
-}
+  'altogether', 'combined', 'overall', 'now', 'then', 'reportedly', 'apparently',
+]; // prettier-ignore
+const PRONOUN_OF = ['them', 'whom', 'those', 'these'];
+const FLAG_FOLLOW = 1;
+const FLAG_PRONOUN_OF = 2;
+const START_SUBJECT = 1;
+const START_EVENT = 2;
+const START_UNIT = 4;
+const START_EXCLUDE = 8;
 
 /**
- * Longest-match hits of `set` over `words[from, to)`. `stop[i]` is the first skipped word (a
- * figure's) at or after `i`: phrases never run into a figure.
+ * Compiles the cues of `quantities` (plain word sequences; matched case-folded), interning their
+ * words into `vocab` (share it with the attribution context so one tokenisation serves both).
  */
-function scan(
-  set: PhraseSet<number>,
-  words: readonly Word[],
-  from: number,
-  to: number,
-  stop?: Int32Array,
-): Hit[] {
-  const out: Hit[] = [];
-  for (let i = from; i < to;) {
-    const limit = stop ? Math.min(to, stop[i] as number) : to;
-    if (limit <= i) {
-      i++;
-      continue;
+export function compileQuantities(
+  quantities: readonly Quantity[],
+  vocab: Vocabulary = new Vocabulary(),
+): QuantityMatcher {
+  const units = new PhraseTrie<number>(vocab);
+  const events = new PhraseTrie<number>(vocab);
+  const subjects = new PhraseTrie<number>(vocab);
+  const excludes = new PhraseTrie<number>(vocab);
+  quantities.forEach((q, k) => {
+    for (const p of q.cues.unit) units.add(p, k);
+    for (const p of q.cues.event) events.add(p, k);
+    for (const p of q.cues.subject) subjects.add(p, k);
+    for (const p of q.cues.exclude) excludes.add(p, k);
+  });
+  for (const w of [...FOLLOW_WORDS, ...PRONOUN_OF]) vocab.intern(w);
+  const flags = new Uint8Array(vocab.size);
+  const mark = (words: readonly string[], flag: number): void => {
+    for (const w of words) {
+      const id = vocab.intern(w);
+      flags[id] = (flags[id] as number) | flag;
     }
-    const m = set.longestAt(words, i, limit);
-    if (m) {
-      out.push({ i, j: i + m.len, qs: m.values });
-      i += m.len;
-    } else i++;
+  };
+  mark(FOLLOW_WORDS, FLAG_FOLLOW);
+  mark(PRONOUN_OF, FLAG_PRONOUN_OF);
+  const startMask = new Uint8Array(vocab.size);
+  for (let id = 1; id < vocab.size; id++) {
+    startMask[id] =
+      (subjects.step(0, id) !== 0 ? START_SUBJECT : 0) |
+      (events.step(0, id) !== 0 ? START_EVENT : 0) |
+      (units.step(0, id) !== 0 ? START_UNIT : 0) |
+      (excludes.step(0, id) !== 0 ? START_EXCLUDE : 0);
   }
-  return out;
-}
-
-/** The first punctuation word at or after `from` (or `to`). */
-function clauseEnd(words: readonly Word[], from: number, to: number): number {
-  for (let k = from; k < to; k++) if ((words[k] as Word).kind === 'p') return k;
-  return to;
+  return {
+    quantities,
+    vocab,
+    units,
+    events,
+    subjects,
+    excludes,
+    unitLower: quantities.map((q) => q.unit.toLowerCase()),
+    moneyOrPercent: Uint8Array.from(quantities, (q) => (isMoneyOrPercent(q.unit) ? 1 : 0)),
+    hasEvent: Uint8Array.from(quantities, (q) => (q.cues.event.length > 0 ? 1 : 0)),
+    hasSubject: Uint8Array.from(quantities, (q) => (q.cues.subject.length > 0 ? 1 : 0)),
+    flags,
+    of: vocab.intern('of'),
+    startMask,
+  };
 }
 
 function isMoneyOrPercent(unit: string): boolean {
   return unit === 'percent' || /^[A-Z]{3}$/.test(unit);
 }
 
-/** One sentence's words with its figures, prepared for linking several figures. */
-export interface LinkSentence {
-  words: Word[];
-  /** Word ranges of every figure in the sentence, in order. */
-  figures: [number, number][];
-  /**
-   * Words of the previous sentence of the same block (pronoun subjects), if any; a function is
-   * called only when they are needed.
-   */
-  previous?: Word[] | (() => Word[] | undefined);
+function hasFlag(m: QuantityMatcher, id: number, flag: number): boolean {
+  return id < m.flags.length && ((m.flags[id] as number) & flag) !== 0;
 }
 
-/** Per-sentence work shared by all its figures. */
-interface Prepared {
-  skip: Uint8Array;
-  stop: Int32Array;
-  events: Hit[];
-  units: Hit[];
-  /** Every exclude phrase occurrence (overlapping ones too). */
-  excludes: Hit[];
-  subjectHere: Set<number>;
-  previous: () => { words: Word[]; subjects: Set<number> } | undefined;
-}
+/** Phrase occurrences: token ranges `[i, j)` and the trie node (its values are the quantities). */
+class HitList {
+  n = 0;
+  i: Int32Array = new Int32Array(16);
+  j: Int32Array = new Int32Array(16);
+  node: Int32Array = new Int32Array(16);
 
-const prepared = new WeakMap<LinkSentence, Prepared>();
-
-function prepare(m: QuantityMatcher, s: LinkSentence): Prepared {
-  const cached = prepared.get(s);
-  if (cached) return cached;
-  const { words } = s;
-  const n = words.length;
-  const skip = new Uint8Array(n);
-  for (const [a, b] of s.figures) for (let k = a; k < b; k++) skip[k] = 1;
-  const stop = new Int32Array(n + 1);
-  stop[n] = n;
-  for (let k = n - 1; k >= 0; k--) stop[k] = skip[k] ? k : (stop[k + 1] as number);
-  const subjectHere = new Set<number>();
-  for (const h of scan(m.subjects, words, 0, n, stop)) for (const q of h.qs) subjectHere.add(q);
-  const excludes: Hit[] = [];
-  for (let k = 0; k < n; k++) {
-    if (skip[k]) continue;
-    for (const hit of m.excludes.allAt(words, k, stop[k]))
-      excludes.push({ i: k, j: k + hit.len, qs: hit.values });
+  push(i: number, j: number, node: number): void {
+    if (this.n === this.i.length) {
+      this.i = grow(this.i);
+      this.j = grow(this.j);
+      this.node = grow(this.node);
+    }
+    this.i[this.n] = i;
+    this.j[this.n] = j;
+    this.node[this.n] = node;
+    this.n++;
   }
-  let prev: { words: Word[]; subjects: Set<number> } | undefined | null = null;
-  const p: Prepared = {
-    skip,
-    stop,
-    events: scan(m.events, words, 0, n, stop),
-    units: scan(m.units, words, 0, n, stop),
-    excludes,
-    subjectHere,
-    previous: () => {
-      if (prev === null) {
-        const pw = typeof s.previous === 'function' ? s.previous() : s.previous;
-        if (pw) {
-          const subjects = new Set<number>();
-          for (const h of scan(m.subjects, pw, 0, pw.length)) for (const q of h.qs) subjects.add(q);
-          prev = { words: pw, subjects };
-        } else prev = undefined;
-      }
-      return prev;
-    },
-  };
-  prepared.set(s, p);
-  return p;
+}
+
+function grow(a: Int32Array, min = 0): Int32Array {
+  const b = new Int32Array(Math.max(a.length * 2, min));
+  b.set(a);
+  return b;
 }
 
 /**
- * The quantity id the figure `figure` (one of `s.figures`, given by its index `index`) measures,
- * or undefined. See the module comment for the rules. Pass the same `s` object for every figure
- * of a sentence: the per-sentence work is done once.
+ * Longest-match hits of `trie` over tokens `[from, to)` into `out` (replacing its content).
+ * `stop[i]` (when given) is the first figure token at or after `i`: phrases never run into a figure.
  */
-export function linkQuantityInSentence(
-  m: QuantityMatcher,
-  s: LinkSentence,
-  index: number,
-  figure: Pick<Figure, 'unit'>,
-): string | undefined {
-  const { words } = s;
-  const n = words.length;
-  const range = s.figures[index];
-  if (!range) return undefined;
-  const [fi, fj] = range;
-  const p = prepare(m, s);
-  const { skip, stop, events, subjectHere } = p;
-  const scopeFrom = index > 0 ? (s.figures[index - 1] as [number, number])[1] : 0;
-  const scopeTo = index + 1 < s.figures.length ? (s.figures[index + 1] as [number, number])[0] : n;
+function scanInto(
+  trie: PhraseTrie<number>,
+  t: Tokens,
+  from: number,
+  to: number,
+  stop: Int32Array | null,
+  out: HitList,
+): void {
+  out.n = 0;
+  for (let i = from; i < to;) {
+    const limit = stop ? Math.min(to, stop[i] as number) : to;
+    if (limit <= i) {
+      i++;
+      continue;
+    }
+    const node = trie.longestAt(t, i, limit);
+    if (node !== 0) {
+      const len = trie.length(node);
+      out.push(i, i + len, node);
+      i += len;
+    } else i++;
+  }
+}
 
-  // 1. Unit.
-  const unitScore = new Map<number, number>();
-  let right: Hit | undefined;
-  for (let k = fj, seen = 0; k < n && seen < MAX_UNIT_GAP; k++, seen++) {
-    const w = words[k] as Word;
-    if (w.kind !== 'w' || skip[k]) break;
-    const hit = m.units.longestAt(words, k, n);
-    if (hit) {
-      right = { i: k, j: k + hit.len, qs: hit.values };
-      break;
+/** Every phrase of `trie` (not only the longest) starting at token `i` and ending by `limit`, into `out`. */
+function allAt(trie: PhraseTrie<number>, t: Tokens, i: number, limit: number, out: HitList): void {
+  if (t.kind[i] === KIND_PUNCT) return;
+  let node = trie.step(0, t.id[i] as number);
+  for (let k = i + 1; node !== 0; k++) {
+    if (trie.isPhrase(node)) out.push(i, k, node);
+    if (k >= limit) break;
+    node = trie.step(node, t.id[k] as number);
+  }
+}
+
+/** The first punctuation token at or after `from` (or `to`). */
+function clauseEnd(t: Tokens, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (t.kind[k] === KIND_PUNCT) return k;
+  return to;
+}
+
+/** Where a linker gets the previous sentence of the same block from, only when it needs it. */
+export interface PreviousTokens {
+  /** The previous sentence's tokens (same vocabulary), or undefined when there is none. */
+  previousTokens(): Tokens | undefined;
+}
+
+const PREPARED_NONE = 0;
+const PREPARED_UNITS = 1;
+const PREPARED_ALL = 2;
+
+const PREVIOUS_UNKNOWN = 0;
+const PREVIOUS_NONE = 1;
+const PREVIOUS_READ = 2;
+
+/**
+ * Links the figures of one sentence at a time; reusable across sentences and scans (its buffers
+ * grow once, then nothing is allocated). Use: {@link SentenceLinker.begin}, then
+ * {@link SentenceLinker.addFigure} for each figure in text order, then {@link SentenceLinker.link}
+ * for any of them. Not reentrant: one sentence at a time.
+ */
+export class SentenceLinker {
+  private tokens = new Tokens();
+  private previous: PreviousTokens | null = null;
+  private prevTokens: Tokens | undefined;
+  private prevState = PREVIOUS_UNKNOWN;
+  /** How much of the per-sentence work is done (PREPARED_*). */
+  private prepared = PREPARED_NONE;
+  private figCount = 0;
+  private figFrom: Int32Array = new Int32Array(8);
+  private figTo: Int32Array = new Int32Array(8);
+  private skip = new Uint8Array(64);
+  private stop = new Int32Array(65);
+  private readonly events = new HitList();
+  private readonly units = new HitList();
+  private readonly excludes = new HitList();
+  private readonly scratch = new HitList();
+  /** Per quantity, stamped with `sentenceEpoch`: a subject here / in the previous sentence. */
+  private readonly subjectHere: Int32Array;
+  private readonly subjectBefore: Int32Array;
+  /** Per quantity, stamped with `figureEpoch`: unit score, event count, owner, excluded. */
+  private readonly unitStamp: Int32Array;
+  private readonly unitScore: Int8Array;
+  private readonly countStamp: Int32Array;
+  private readonly eventCount: Int32Array;
+  private readonly owner: Int32Array;
+  private readonly excluded: Int32Array;
+  /** The quantities with a unit score for the current figure, in the order they got one. */
+  private readonly candidates: Int32Array;
+  private candidateCount = 0;
+  private sentenceEpoch = 0;
+  private figureEpoch = 0;
+  /** The current figure's unit (lower case) for the unit filter; undefined for counts. */
+  private figUnit: string | undefined;
+
+  constructor(private readonly m: QuantityMatcher) {
+    const q = m.quantities.length;
+    this.subjectHere = new Int32Array(q);
+    this.subjectBefore = new Int32Array(q);
+    this.unitStamp = new Int32Array(q);
+    this.unitScore = new Int8Array(q);
+    this.countStamp = new Int32Array(q);
+    this.eventCount = new Int32Array(q);
+    this.owner = new Int32Array(q);
+    this.excluded = new Int32Array(q);
+    this.candidates = new Int32Array(q);
+  }
+
+  /**
+   * Starts a sentence: `tokens` are its tokens (tokenised with the matcher's vocabulary; read until
+   * the next `begin`), `previous` gives the previous sentence of the same block (null: none).
+   */
+  begin(tokens: Tokens, previous: PreviousTokens | null): void {
+    this.tokens = tokens;
+    this.previous = previous;
+    this.prevTokens = undefined;
+    this.prevState = PREVIOUS_UNKNOWN;
+    this.prepared = PREPARED_NONE;
+    this.figCount = 0;
+    if (++this.sentenceEpoch >= 0x3fffffff) {
+      this.sentenceEpoch = 1;
+      this.subjectHere.fill(0);
+      this.subjectBefore.fill(0);
     }
   }
-  if (right) {
-    for (const q of right.qs) unitScore.set(q, 4);
-    // "3,000 soldiers were killed or wounded": a unit phrase later in the same clause also fits.
-    for (const h of scan(m.units, words, right.j, clauseEnd(words, right.j, scopeTo), stop)) {
-      for (const q of h.qs) if (!unitScore.has(q)) unitScore.set(q, 1);
+
+  /** Adds the sentence's next figure (text order) by its char span; returns its index. */
+  addFigure(start: number, end: number): number {
+    const k = this.figCount;
+    if (k === this.figFrom.length) {
+      this.figFrom = grow(this.figFrom);
+      this.figTo = grow(this.figTo);
     }
-  } else {
-    const next = words[fj];
-    const pronounOf = next?.norm === 'of' && PRONOUN_OF.has(words[fj + 1]?.norm ?? '');
-    const followOk =
-      next === undefined ||
-      next.kind !== 'w' ||
-      skip[fj] === 1 ||
-      FOLLOW_WORDS.has(next.norm) ||
-      m.events.longestAt(words, fj, n) !== undefined;
-    if (!followOk) return undefined;
-    for (const h of p.units) {
-      if (h.i >= scopeFrom && h.j <= scopeTo) for (const q of h.qs) unitScore.set(q, 2);
+    const from = tokenRangeFrom(this.tokens, start);
+    this.figFrom[k] = from;
+    this.figTo[k] = tokenRangeTo(this.tokens, from, end);
+    this.figCount = k + 1;
+    this.prepared = PREPARED_NONE;
+    return k;
+  }
+
+  /**
+   * Per-sentence work shared by all figures, part 1: figure boundaries and unit phrases (enough to
+   * rule out most figures: no unit, no link).
+   */
+  private prepareUnits(): void {
+    const { m, tokens: t } = this;
+    const n = t.n;
+    if (this.skip.length < n) {
+      this.skip = new Uint8Array(n * 2);
+      this.stop = new Int32Array(n * 2 + 1);
     }
-    const prev = pronounOf ? p.previous() : undefined;
-    if (prev) {
-      for (const h of scan(m.units, prev.words, 0, prev.words.length)) {
-        for (const q of h.qs) if (!unitScore.has(q)) unitScore.set(q, 2);
+    const { skip, stop } = this;
+    for (let k = 0; k < n; k++) skip[k] = 0; // a loop: `fill` costs more on a few items
+    for (let f = 0; f < this.figCount; f++) {
+      for (let k = this.figFrom[f] as number; k < (this.figTo[f] as number); k++) skip[k] = 1;
+    }
+    stop[n] = n;
+    for (let k = n - 1; k >= 0; k--) stop[k] = skip[k] ? k : (stop[k + 1] as number);
+    this.units.n = 0;
+    const units = m.units;
+    const ids = t.id;
+    const starts = m.startMask;
+    let next = 0;
+    for (let i = 0; i < n; i++) {
+      if (skip[i] || i < next || t.kind[i] === KIND_PUNCT) continue;
+      const id = ids[i] as number;
+      if (id >= starts.length || ((starts[id] as number) & START_UNIT) === 0) continue;
+      const node = units.longestAt(t, i, stop[i] as number);
+      if (node !== 0) {
+        next = i + units.length(node);
+        this.units.push(i, next, node);
       }
     }
-  }
-  const figUnit = figure.unit?.toLowerCase();
-  for (const q of [...unitScore.keys()]) {
-    if (figUnit !== undefined ? m.unitLower[q] !== figUnit : m.moneyOrPercent[q] === 1) unitScore.delete(q);
-  }
-  if (unitScore.size === 0) return undefined;
-
-  // 2. Event: the nearest event word of any possible quantity is the figure's event.
-  let nearest = Infinity;
-  const eventCount = new Map<number, number>();
-  for (const h of events) {
-    const relevant = h.qs.some((q) => unitScore.has(q));
-    if (!relevant) continue;
-    for (const q of h.qs) eventCount.set(q, (eventCount.get(q) ?? 0) + 1);
-    const d = h.j <= fi ? fi - h.j + 1 : h.i - fj;
-    if (d < nearest) nearest = d;
-  }
-  const owners = new Set<number>();
-  for (const h of events) {
-    const d = h.j <= fi ? fi - h.j + 1 : h.i - fj;
-    if (d === nearest) for (const q of h.qs) owners.add(q);
+    this.prepared = PREPARED_UNITS;
   }
 
-  // 3. Subject, 4. exclude.
-  const excluded = new Set<number>();
-  for (const h of p.excludes) if (h.i >= scopeFrom && h.j <= scopeTo) for (const q of h.qs) excluded.add(q);
-
-  // 5. Score.
-  let best = -1;
-  let bestScore = -1;
-  let tie = false;
-  for (const [q, us] of unitScore) {
-    if (excluded.has(q)) continue;
-    const cues = (m.quantities[q] as Quantity).cues;
-    if (cues.event.length > 0 && !owners.has(q)) continue;
-    const subj = subjectHere.has(q)
-      ? 2
-      : cues.subject.length === 0
-        ? 0
-        : p.previous()?.subjects.has(q)
-          ? 1
-          : -1;
-    if (subj < 0) continue;
-    const score = us + subj + (owners.has(q) ? 3 : 0) + (eventCount.get(q) ?? 0);
-    if (score > bestScore) {
-      best = q;
-      bestScore = score;
-      tie = false;
-    } else if (score === bestScore) tie = true;
+  /** Per-sentence work, part 2 (for figures that have a possible unit): subjects, events, exclusions. */
+  private prepareCues(): void {
+    const { m, tokens: t, skip, stop } = this;
+    const n = t.n;
+    // One pass for the three cue sets. Each greedy (longest-match, non-overlapping) scan keeps its
+    // own next free position; a token that starts no phrase of a set is skipped by a mask lookup.
+    const { subjects, events } = m;
+    const ids = t.id;
+    const kinds = t.kind;
+    const starts = m.startMask;
+    const epoch = this.sentenceEpoch;
+    this.events.n = 0;
+    this.excludes.n = 0;
+    let nextSubject = 0;
+    let nextEvent = 0;
+    for (let i = 0; i < n; i++) {
+      if (skip[i] || kinds[i] === KIND_PUNCT) continue;
+      const id = ids[i] as number;
+      const mask =
+        id < starts.length ? (starts[id] as number) & (START_SUBJECT | START_EVENT | START_EXCLUDE) : 0;
+      if (mask === 0) continue;
+      const limit = stop[i] as number;
+      if (mask & START_SUBJECT && i >= nextSubject) {
+        const node = subjects.longestAt(t, i, limit);
+        if (node !== 0) {
+          for (const q of subjects.values(node)) this.subjectHere[q] = epoch;
+          nextSubject = i + subjects.length(node);
+        }
+      }
+      if (mask & START_EVENT && i >= nextEvent) {
+        const node = events.longestAt(t, i, limit);
+        if (node !== 0) {
+          nextEvent = i + events.length(node);
+          this.events.push(i, nextEvent, node);
+        }
+      }
+      if (mask & START_EXCLUDE) allAt(m.excludes, t, i, limit, this.excludes);
+    }
+    this.prepared = PREPARED_ALL;
   }
-  if (best < 0 || tie) return undefined;
-  return (m.quantities[best] as Quantity).id;
+
+  /** Sets `stamps[q] = epoch` for every quantity of every hit. */
+  private stampAll(trie: PhraseTrie<number>, hits: HitList, stamps: Int32Array, epoch: number): void {
+    for (let h = 0; h < hits.n; h++) for (const q of trie.values(hits.node[h] as number)) stamps[q] = epoch;
+  }
+
+  /** Whether there is a previous sentence; reads its subjects on first use. */
+  private hasPrevious(): boolean {
+    if (this.prevState === PREVIOUS_UNKNOWN) {
+      const pt = this.previous ? this.previous.previousTokens() : undefined;
+      this.prevTokens = pt;
+      this.prevState = pt ? PREVIOUS_READ : PREVIOUS_NONE;
+      if (pt) {
+        scanInto(this.m.subjects, pt, 0, pt.n, null, this.scratch);
+        this.stampAll(this.m.subjects, this.scratch, this.subjectBefore, this.sentenceEpoch);
+      }
+    }
+    return this.prevState === PREVIOUS_READ;
+  }
+
+  private hasUnit(q: number): boolean {
+    return this.unitStamp[q] === this.figureEpoch;
+  }
+
+  /** Gives quantity `q` a unit score (when its unit fits the figure's: counts, percent, currency). */
+  private setUnit(q: number, score: number): void {
+    const { m, figUnit } = this;
+    if (figUnit !== undefined ? m.unitLower[q] !== figUnit : m.moneyOrPercent[q] === 1) return;
+    if (this.unitStamp[q] !== this.figureEpoch) {
+      this.unitStamp[q] = this.figureEpoch;
+      this.candidates[this.candidateCount++] = q;
+    }
+    this.unitScore[q] = score;
+  }
+
+  /** Gives every quantity of `node`'s phrase the score `score` (`onlyNew`: unless it has one). */
+  private setUnits(node: number, score: number, onlyNew: boolean): void {
+    for (const q of this.m.units.values(node)) if (!onlyNew || !this.hasUnit(q)) this.setUnit(q, score);
+  }
+
+  /**
+   * The quantity id figure `index` (see {@link SentenceLinker.addFigure}) measures, or undefined;
+   * `unit` is the figure's (`percent`, a currency code, or undefined for counts). See the module
+   * comment for the rules.
+   */
+  link(index: number, unit: string | undefined): string | undefined {
+    if (index < 0 || index >= this.figCount) return undefined;
+    if (this.prepared === PREPARED_NONE) this.prepareUnits();
+    const { m, tokens: t, skip, stop } = this;
+    const n = t.n;
+    const fi = this.figFrom[index] as number;
+    const fj = this.figTo[index] as number;
+    const scopeFrom = index > 0 ? (this.figTo[index - 1] as number) : 0;
+    const scopeTo = index + 1 < this.figCount ? (this.figFrom[index + 1] as number) : n;
+    if (++this.figureEpoch >= 0x3fffffff) this.resetFigureStamps();
+    const epoch = this.figureEpoch;
+    this.candidateCount = 0;
+    this.figUnit = unit?.toLowerCase();
+
+    // 1. Unit.
+    let right = 0;
+    let rightAt = 0;
+    for (let k = fj, seen = 0; k < n && seen < MAX_UNIT_GAP; k++, seen++) {
+      if (t.kind[k] !== KIND_WORD || skip[k]) break;
+      const node = m.units.longestAt(t, k, n);
+      if (node !== 0) {
+        right = node;
+        rightAt = k;
+        break;
+      }
+    }
+    if (right !== 0) {
+      this.setUnits(right, 4, false);
+      // "3,000 soldiers were killed or wounded": a unit phrase later in the same clause also fits.
+      const from = rightAt + m.units.length(right);
+      const hits = this.scratch;
+      scanInto(m.units, t, from, clauseEnd(t, from, scopeTo), stop, hits);
+      for (let h = 0; h < hits.n; h++) this.setUnits(hits.node[h] as number, 1, true);
+    } else {
+      const pronounOf =
+        fj + 1 < n && t.id[fj] === m.of && hasFlag(m, t.id[fj + 1] as number, FLAG_PRONOUN_OF);
+      const followOk =
+        fj >= n ||
+        t.kind[fj] !== KIND_WORD ||
+        skip[fj] === 1 ||
+        hasFlag(m, t.id[fj] as number, FLAG_FOLLOW) ||
+        m.events.longestAt(t, fj, n) !== 0;
+      if (!followOk) return undefined;
+      const units = this.units;
+      for (let h = 0; h < units.n; h++) {
+        if ((units.i[h] as number) >= scopeFrom && (units.j[h] as number) <= scopeTo) {
+          this.setUnits(units.node[h] as number, 2, false);
+        }
+      }
+      if (pronounOf && this.hasPrevious()) {
+        const pt = this.prevTokens as Tokens;
+        const hits = this.scratch;
+        scanInto(m.units, pt, 0, pt.n, null, hits);
+        for (let h = 0; h < hits.n; h++) this.setUnits(hits.node[h] as number, 2, true);
+      }
+    }
+    if (this.candidateCount === 0) return undefined;
+    if (this.prepared !== PREPARED_ALL) this.prepareCues();
+
+    // 2. Event: the nearest event word of any possible quantity is the figure's event.
+    const events = this.events;
+    let nearest = Infinity;
+    for (let h = 0; h < events.n; h++) {
+      const qs = m.events.values(events.node[h] as number);
+      let relevant = false;
+      for (const q of qs) if (this.hasUnit(q)) relevant = true;
+      if (!relevant) continue;
+      for (const q of qs) {
+        if (this.countStamp[q] !== epoch) {
+          this.countStamp[q] = epoch;
+          this.eventCount[q] = 0;
+        }
+        this.eventCount[q] = (this.eventCount[q] as number) + 1;
+      }
+      const d = eventDistance(events, h, fi, fj);
+      if (d < nearest) nearest = d;
+    }
+    for (let h = 0; h < events.n; h++) {
+      if (eventDistance(events, h, fi, fj) !== nearest) continue;
+      for (const q of m.events.values(events.node[h] as number)) this.owner[q] = epoch;
+    }
+
+    // 3. Subject, 4. exclude.
+    const excludes = this.excludes;
+    for (let h = 0; h < excludes.n; h++) {
+      if ((excludes.i[h] as number) >= scopeFrom && (excludes.j[h] as number) <= scopeTo) {
+        for (const q of m.excludes.values(excludes.node[h] as number)) this.excluded[q] = epoch;
+      }
+    }
+
+    // 5. Score.
+    let best = -1;
+    let bestScore = -1;
+    let tie = false;
+    for (let c = 0; c < this.candidateCount; c++) {
+      const q = this.candidates[c] as number;
+      if (this.excluded[q] === epoch) continue;
+      const isOwner = this.owner[q] === epoch;
+      if (m.hasEvent[q] === 1 && !isOwner) continue;
+      const subj =
+        this.subjectHere[q] === this.sentenceEpoch
+          ? 2
+          : m.hasSubject[q] === 0
+            ? 0
+            : this.hasPrevious() && this.subjectBefore[q] === this.sentenceEpoch
+              ? 1
+              : -1;
+      if (subj < 0) continue;
+      const count = this.countStamp[q] === epoch ? (this.eventCount[q] as number) : 0;
+      const score = (this.unitScore[q] as number) + subj + (isOwner ? 3 : 0) + count;
+      if (score > bestScore) {
+        best = q;
+        bestScore = score;
+        tie = false;
+      } else if (score === bestScore) tie = true;
+    }
+    if (best < 0 || tie) return undefined;
+    return (m.quantities[best] as Quantity).id;
+  }
+
+  private resetFigureStamps(): void {
+    this.figureEpoch = 1;
+    for (const a of [this.unitStamp, this.countStamp, this.owner, this.excluded]) a.fill(0);
+  }
+}
+
+/** Distance in tokens from event hit `h` to the figure `[fi, fj)` (1 for an event right before it). */
+function eventDistance(events: HitList, h: number, fi: number, fj: number): number {
+  const j = events.j[h] as number;
+  return j <= fi ? fi - j + 1 : (events.i[h] as number) - fj;
+}
+
+interface Span {
+  start: number;
+  end: number;
 }
 
 /**
  * Convenience form for one figure: tokenises `sentence` (and `previous`, the previous sentence of
  * the same block) and links `figure`, taking `others` (figures of the same sentence, any order)
- * into account for two-figure sentences. Offsets index `text`.
+ * into account for two-figure sentences. Offsets index `text`. (The engine keeps a
+ * {@link SentenceLinker} and its buffers instead.)
  */
 export function linkQuantity(
   m: QuantityMatcher,
-  words: Word[],
+  text: string,
+  sentence: Span,
   figure: Pick<Figure, 'start' | 'end' | 'unit'>,
   others: readonly Pick<Figure, 'start' | 'end'>[] = [],
-  previous?: Word[],
+  previous?: Span,
 ): string | undefined {
+  const tokens = new Tokens();
+  tokenizeInto(tokens, m.vocab, text, sentence.start, sentence.end);
+  let prev: PreviousTokens | null = null;
+  if (previous) {
+    const pt = new Tokens();
+    tokenizeInto(pt, m.vocab, text, previous.start, previous.end);
+    prev = { previousTokens: () => pt };
+  }
   const all = [figure, ...others.filter((o) => o.start !== figure.start)].sort((a, b) => a.start - b.start);
-  const ranges = all.map((f) => wordRange(words, f.start, f.end));
-  const index = all.indexOf(figure);
-  return linkQuantityInSentence(
-    m,
-    previous ? { words, figures: ranges, previous } : { words, figures: ranges },
-    index,
-    figure,
-  );
+  const linker = new SentenceLinker(m);
+  linker.begin(tokens, prev);
+  for (const f of all) linker.addFigure(f.start, f.end);
+  return linker.link(all.indexOf(figure), figure.unit);
 }

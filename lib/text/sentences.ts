@@ -1,6 +1,7 @@
 /**
- * Offset-based sentence splitter for news text: one pass over char codes, no regular expressions
- * on the hot path.
+ * Offset-based sentence splitter for news text: one pass, no regular expressions on the hot path.
+ * It only stops at the chars that can end a sentence (found with `indexOf`, which V8 runs natively,
+ * several times faster than reading every char code in JavaScript).
  */
 
 /** A sentence: `[start, end)` offsets into the text, trimmed of surrounding whitespace. */
@@ -19,6 +20,12 @@ const ABBREVIATIONS = new Set([
 
 /** Only an abbreviation before a number ("No. 1"); otherwise an ordinary word ("the answer is no."). */
 const NUMBER_ABBREVIATIONS = new Set(['no', 'nos']);
+
+/** A longer word is no abbreviation: it is rejected without building its string. */
+const MAX_ABBREVIATION = Math.max(...[...ABBREVIATIONS, ...NUMBER_ABBREVIATIONS].map((a) => a.length));
+
+/** The chars a sentence can end at: terminators, line breaks and full-width terminators. */
+const BREAK_CHARS = ['.', '!', '?', '\u2026', '\n', '\r', '\u3002', '\uff01', '\uff1f'];
 
 function isSpace(c: number): boolean {
   return c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000;
@@ -56,13 +63,20 @@ function isLowerAt(text: string, i: number): boolean {
 
 /** Whether the period at `dot` closes an abbreviation, an initial or a dotted acronym. */
 function isAbbreviationDot(text: string, dot: number, next: number): boolean {
+  // The word before the dot: letters and dots.
   let ws = dot;
-  while (ws > 0 && (isLetter(text, ws - 1) || text.charCodeAt(ws - 1) === 46)) ws--;
+  let dotted = false;
+  while (ws > 0) {
+    const c = text.charCodeAt(ws - 1);
+    if (c === 46) dotted = true;
+    else if (!isLetter(text, ws - 1)) break;
+    ws--;
+  }
   if (ws === dot) return false;
-  const word = text.slice(ws, dot);
-  if (word.indexOf('.') >= 0) return true; // "U.S.", "e.g."
-  if (word.length === 1) return !isLowerAt(text, ws); // an initial: "John F. Kennedy"
-  const lower = word.toLowerCase();
+  if (dotted) return true; // "U.S.", "e.g."
+  if (dot - ws === 1) return !isLowerAt(text, ws); // an initial: "John F. Kennedy"
+  if (dot - ws > MAX_ABBREVIATION) return false; // checked before building the string
+  const lower = text.slice(ws, dot).toLowerCase();
   if (ABBREVIATIONS.has(lower)) return true;
   if (NUMBER_ABBREVIATIONS.has(lower)) {
     const c = text.charCodeAt(next);
@@ -80,23 +94,79 @@ function isAbbreviationDot(text: string, dot: number, next: number): boolean {
  * prose is kept together). Returned spans are in order, non-empty and trimmed.
  */
 export function splitSentences(text: string): Span[] {
+  const bounds = new SentenceBounds();
+  new SentenceFinder(text).find(bounds, 0, text.length);
   const out: Span[] = [];
-  const n = text.length;
-  let start = -1;
-  const push = (end: number): void => {
-    let e = end;
-    while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > start) out.push({ start, end: e });
-    start = -1;
-  };
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (start < 0) {
-      if (!isSpace(c)) start = i;
-      else continue;
+  for (let k = 0; k < bounds.n; k++)
+    out.push({ start: bounds.start[k] as number, end: bounds.end[k] as number });
+  return out;
+}
+
+/** Sentence offsets as parallel typed arrays (`n` valid entries): reusable, one allocation per growth. */
+export class SentenceBounds {
+  n = 0;
+  start: Int32Array = new Int32Array(256);
+  end: Int32Array = new Int32Array(256);
+
+  /** Appends `[start, end)`. */
+  push(start: number, end: number): void {
+    if (this.n === this.start.length) {
+      const size = this.n * 2;
+      const starts = new Int32Array(size);
+      starts.set(this.start);
+      this.start = starts;
+      const ends = new Int32Array(size);
+      ends.set(this.end);
+      this.end = ends;
     }
-    if (c >= 64 && c < 0x2026) continue; // letters and most symbols: the common case
-    if (c > 13 && c < 33) continue;
+    this.start[this.n] = start;
+    this.end[this.n] = end;
+    this.n++;
+  }
+}
+
+/**
+ * Splits ranges of one text into sentences, in increasing order of range ({@link splitSentences}
+ * is the whole text as one range). It remembers where each break char next occurs in the text, so
+ * a scan that splits only some blocks still searches the text for each break char once.
+ */
+export class SentenceFinder {
+  /** Next position of each of BREAK_CHARS in the text (its length: none); refreshed once passed. */
+  private readonly next: number[];
+
+  constructor(private readonly text: string) {
+    this.next = BREAK_CHARS.map(() => -1);
+  }
+
+  /**
+   * The sentences of `text[from, to)` into `out` (replacing its content), without a `Span` object
+   * per sentence. A range made of whole blocks ({@link blockAround}) gives exactly the sentences
+   * the whole text has there: a blank line resets the splitter's state. Ranges must not go back.
+   * With `until`, it stops after the sentence that holds offset `until` (the sentences after it
+   * are not needed).
+   */
+  find(out: SentenceBounds, from: number, to: number, until = to): void {
+    findSentences(this.text, this.next, out, from, Math.min(to, this.text.length), until);
+  }
+}
+
+/** {@link SentenceFinder.find}, with the finder's break char positions `next`. */
+function findSentences(
+  text: string,
+  next: number[],
+  out: SentenceBounds,
+  from: number,
+  n: number,
+  until: number,
+): void {
+  out.n = 0;
+  let start = skipSpaces(text, from, n);
+  let i = start;
+  while (start < n) {
+    i = nextBreak(text, next, i, n);
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    let resume = -1; // where the next sentence starts looking, after a push
     if (c === 10 || c === 13) {
       let j = i;
       let lines = 0;
@@ -107,34 +177,115 @@ export function splitSentences(text: string): Span[] {
         j++;
       }
       if (lines >= 2 || j >= n || !isLowerAt(text, j)) {
-        push(i);
-      }
-      i = j - 1;
-      continue;
-    }
-    if (isWideTerminator(c)) {
+        pushTrimmed(text, out, start, i);
+        resume = j;
+      } else i = j;
+    } else if (isWideTerminator(c)) {
       let j = i + 1;
       while (j < n && (isWideTerminator(text.charCodeAt(j)) || isCloser(text.charCodeAt(j)))) j++;
-      push(j);
-      i = j - 1;
-      continue;
+      pushTrimmed(text, out, start, j);
+      resume = j;
+    } else {
+      const j = terminatorEnd(text, i, n);
+      if (j > 0) {
+        pushTrimmed(text, out, start, j);
+        resume = j;
+      } else i++;
     }
-    if (!isTerminator(c)) continue;
-    let j = i + 1;
-    while (j < n && isTerminator(text.charCodeAt(j))) j++;
-    while (j < n && isCloser(text.charCodeAt(j))) j++;
-    if (j < n && !isSpace(text.charCodeAt(j))) continue; // "1.5", "U.S.A", "e.g.,"
-    let k = j;
-    let newline = false;
-    while (k < n && isSpace(text.charCodeAt(k))) {
-      if (text.charCodeAt(k) === 10) newline = true;
-      k++;
+    if (resume >= 0) {
+      if (out.n > 0 && (out.end[out.n - 1] as number) > until) return;
+      start = skipSpaces(text, resume, n);
+      i = start;
     }
-    if (k < n && !newline && isLowerAt(text, k)) continue;
-    if (c === 46 && j === i + 1 && k < n && !newline && isAbbreviationDot(text, i, k)) continue;
-    push(j);
-    i = j - 1;
   }
-  if (start >= 0) push(n);
-  return out;
+  if (start < n) pushTrimmed(text, out, start, n);
+}
+
+/** The first break char at or after `i` (`end` when none before it), refreshing `next`. */
+function nextBreak(text: string, next: number[], i: number, end: number): number {
+  let best = end;
+  for (let k = 0; k < next.length; k++) {
+    let p = next[k] as number;
+    if (p < i) {
+      p = text.indexOf(BREAK_CHARS[k] as string, i);
+      if (p < 0) p = text.length;
+      next[k] = p;
+    }
+    if (p < best) best = p;
+  }
+  return best;
+}
+
+/** The first non-space index at or after `i` (or `end`). */
+function skipSpaces(text: string, i: number, end: number): number {
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Number of line feeds in `text[from, to)`. */
+function lineFeeds(text: string, from: number, to: number): number {
+  let lines = 0;
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) lines++;
+  return lines;
+}
+
+/**
+ * The block (text between blank lines: whitespace runs with two or more line feeds) that holds
+ * offset `pos`, as `[start, end)` into `out`: `start` is where its text begins (after the blank
+ * line before it, or 0), `end` where the blank line after it begins (or the text's end); empty
+ * (`start === end`) when `pos` is inside a blank line. Blank lines always end a sentence and
+ * restart the splitter, so {@link SentenceFinder.find} over a block finds the sentences the whole
+ * text has there. `from` (≤ `pos`) is 0 or where a blank line or a block begins: the search goes
+ * forward from it, so blocks looked up in text order cost one pass over the text.
+ */
+export function blockAround(text: string, pos: number, from: number, out: Span): void {
+  const n = text.length;
+  let start = from;
+  let end = n;
+  for (let q = text.indexOf('\n', from); q >= 0;) {
+    let a = q;
+    while (a > from && isSpace(text.charCodeAt(a - 1))) a--;
+    let b = q + 1;
+    while (b < n && isSpace(text.charCodeAt(b))) b++;
+    if (lineFeeds(text, a, b) >= 2) {
+      if (b <= pos) start = b;
+      else {
+        end = Math.max(a, start);
+        if (a < pos) start = end = b; // `pos` is inside this blank line
+        break;
+      }
+    }
+    q = b < n ? text.indexOf('\n', b) : -1;
+  }
+  out.start = start;
+  out.end = end;
+}
+
+/**
+ * Whether the terminator (`.`, `!`, `?`, `…`) at `i` ends a sentence (text read up to `n`): returns the end of the
+ * sentence (after any further terminators and closing quotes or brackets), or -1 when it does
+ * not ("1.5", "U.S.A", "e.g.,", an abbreviation, or a lower-case continuation).
+ */
+function terminatorEnd(text: string, i: number, n: number): number {
+  let j = i + 1;
+  while (j < n && isTerminator(text.charCodeAt(j))) j++;
+  while (j < n && isCloser(text.charCodeAt(j))) j++;
+  if (j < n && !isSpace(text.charCodeAt(j))) return -1; // "1.5", "U.S.A", "e.g.,"
+  let k = j;
+  let newline = false;
+  while (k < n && isSpace(text.charCodeAt(k))) {
+    if (text.charCodeAt(k) === 10) newline = true;
+    k++;
+  }
+  if (k < n && !newline && isLowerAt(text, k)) return -1;
+  if (text.charCodeAt(i) === 46 && j === i + 1 && k < n && !newline && isAbbreviationDot(text, i, k))
+    return -1;
+  return j;
+}
+
+/** Appends `[start, end)` with trailing whitespace trimmed, unless that leaves it empty. */
+function pushTrimmed(text: string, out: SentenceBounds, start: number, end: number): void {
+  let e = end;
+  while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e > start) out.push(start, e);
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity, PageAttributionType } from '../../lib/dataset/types';
-import { classifyAttribution } from '../../lib/text/attribution';
+import {
+  analyseSentence,
+  attributesSomething,
+  classifyAttribution,
+  createAttributionContext,
+  hasStatementCue,
+} from '../../lib/text/attribution';
+import { tokenizeInto, Tokens } from '../../lib/text/words';
 import type { NameMatch, PageAttribution } from '../../lib/text/types';
 
 /** A small, hand-written entity set: enough kinds to exercise every rule. */
@@ -435,5 +442,40 @@ describe('classifyAttribution: hard cases', () => {
     const text = "Kim Yong Hyun told the National Assembly's defense committee on October 24 that it was so.";
     const got = classifyAttribution(text, { start: 0, end: text.length }, null, namesIn(text), BY_ID);
     expect(got).toMatchObject({ type: 'named-official', cue: 'Kim Yong Hyun told the National Assembly' });
+  });
+});
+
+describe('rule 5 without a full analysis', () => {
+  it('hasStatementCue agrees with the full analysis (attributesSomething) on every kind of cue', () => {
+    const ctx = createAttributionContext(BY_ID);
+    const sentences = [
+      'The NIS said on Tuesday that 1,500 had moved.',
+      'He said 1,500 had moved.',
+      'About 12,000 were apparently sent.',
+      'According to informed sources, 500 were killed.',
+      'According to reports, 500 were killed.',
+      'Western officials accuse Moscow of hiding losses.',
+      'Officials spoke on condition of anonymity.',
+      'KCNA reported the launch.',
+      'Analysts at the Institute for the Study of War estimate 11,000.',
+      "The Korean People's Army moved north.",
+      'Seoul has claimed 3,000 died.',
+      'About 3,000 more will follow.',
+      'Citing Global Defense Corp., Ukrainian media put the toll at 200.',
+      'It is said that 100 arrived.',
+      '“About 3,000 were killed,” Budanov said.',
+    ];
+    let attributing = 0;
+    for (const text of sentences) {
+      const span = { start: 0, end: text.length };
+      const t = new Tokens();
+      tokenizeInto(t, ctx.vocab, text, 0, text.length);
+      const full = attributesSomething(analyseSentence(ctx, text, span, t, namesIn(text)));
+      expect(hasStatementCue(ctx, text, span, t, namesIn(text)), text).toBe(full);
+      if (full) attributing++;
+    }
+    // Both answers occur, so the comparison means something.
+    expect(attributing).toBeGreaterThan(3);
+    expect(attributing).toBeLessThan(sentences.length - 3);
   });
 });

@@ -5,7 +5,8 @@ import { checkAndCompile } from '../../lib/dataset/compile';
 import type { CompiledDataset } from '../../lib/dataset/types';
 import { buildAliasIndex } from '../../lib/text/alias-index';
 import { classifyAttribution } from '../../lib/text/attribution';
-import { createEngine, type Engine } from '../../lib/text/engine';
+import { createAnnotator, createEngine, type Engine } from '../../lib/text/engine';
+import { findFigures } from '../../lib/text/figures';
 import { findNames } from '../../lib/text/names';
 import { splitSentences } from '../../lib/text/sentences';
 import type { ScanResult } from '../../lib/text/types';
@@ -146,5 +147,63 @@ describe('engine robustness and speed', () => {
       best = Math.min(best, performance.now() - t0);
     }
     expect(text.length / 1e6 / (best / 1000)).toBeGreaterThan(1);
+  });
+});
+
+describe('engine buffers and blocks', () => {
+  it('keeps every field of each figure the figure finder returns', () => {
+    const found = findFigures(ARTICLE);
+    expect(result.figures).toHaveLength(found.length);
+    result.figures.forEach((f, k) => {
+      const { quantity: _q, attribution: _a, ...own } = f;
+      expect(own).toEqual(found[k]);
+    });
+  });
+
+  it('gives the same answers scan after scan (its buffers are reused) as a fresh engine', () => {
+    const other = 'Seoul said about 3,000 North Korean troops were sent.\n\nCNN reported 200 more.';
+    const fresh = (text: string) => createEngine(dataset).scan(text);
+    for (const text of [other, ARTICLE, other, `${ARTICLE}\n\n${other}`]) {
+      expect(engine.scan(text)).toEqual(fresh(text));
+    }
+  });
+
+  it('splits only the blocks it needs: figure-free blocks in between change nothing', () => {
+    const annotator = createAnnotator(dataset);
+    const names = findNames(buildAliasIndex(dataset.entities), ARTICLE);
+    const figures = findFigures(ARTICLE);
+    const filler = 'Nothing to count here. Only words, said nobody.';
+    // Insert a figure-free block after every block; shift names and figures accordingly.
+    const blocks = ARTICLE.split('\n\n');
+    const text = blocks.map((b) => `${b}\n\n${filler}`).join('\n\n');
+    const origStart = [0];
+    const newStart = [0];
+    blocks.forEach((b, i) => {
+      origStart.push((origStart[i] as number) + b.length + 2);
+      newStart.push((newStart[i] as number) + b.length + 2 + filler.length + 2);
+    });
+    const shift = (offset: number): number => {
+      let i = 0;
+      while (i + 1 < blocks.length && (origStart[i + 1] as number) <= offset) i++;
+      return offset + (newStart[i] as number) - (origStart[i] as number);
+    };
+    const moved = <T extends { start: number; end: number }>(x: T): T => ({
+      ...x,
+      start: shift(x.start),
+      end: shift(x.end),
+    });
+    const expected = annotator.annotate(ARTICLE, figures, names).map((f) => {
+      const a = f.attribution;
+      return moved({
+        ...f,
+        attribution:
+          a && a.cueStart !== undefined
+            ? { ...a, cueStart: shift(a.cueStart), cueEnd: shift(a.cueEnd ?? 0) }
+            : a,
+      });
+    });
+    const got = annotator.annotate(text, figures.map(moved), names.map(moved));
+    expect(got).toEqual(expected);
+    for (const f of got) expect(text.slice(f.start, f.end)).toBe(f.text);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Quantity } from '../../lib/dataset/types';
-import { compileQuantities, linkQuantity } from '../../lib/text/quantities';
-import { tokenizeWords } from '../../lib/text/words';
+import { compileQuantities, linkQuantity, SentenceLinker } from '../../lib/text/quantities';
+import { tokenizeInto, Tokens } from '../../lib/text/words';
 
 const SUBJECT = ['North Korean', "North Korea's", 'DPRK', "Pyongyang's", 'North Koreans'];
 
@@ -60,17 +60,17 @@ function link(
 ): string | undefined {
   const prefix = options.previous ? `${options.previous} ` : '';
   const text = prefix + sentence;
-  const words = tokenizeWords(text, prefix.length, text.length);
   const at = text.indexOf(figure, prefix.length);
   if (at < 0) throw new Error(`${figure} not found`);
   const others = (options.others ?? []).map((o) => {
     const p = text.indexOf(o, prefix.length);
     return { start: p, end: p + o.length };
   });
-  const prevWords = options.previous ? tokenizeWords(text, 0, options.previous.length) : undefined;
   const fig = { start: at, end: at + figure.length, ...(options.unit ? { unit: options.unit } : {}) };
   const m = options.quantities ? compileQuantities(options.quantities) : M;
-  return linkQuantity(m, words, fig, others, prevWords);
+  const span = { start: prefix.length, end: text.length };
+  const previous = options.previous ? { start: 0, end: options.previous.length } : undefined;
+  return linkQuantity(m, text, span, fig, others, previous);
 }
 
 describe('linkQuantity', () => {
@@ -160,5 +160,44 @@ describe('linkQuantity', () => {
     ).toBeUndefined();
     expect(link('North Korea lost 40% of the force it sent.', '40%', { unit: 'percent' })).toBe('share-lost');
     expect(link('North Korea lost 40 of the force it sent.', '40')).toBeUndefined();
+  });
+});
+
+describe('SentenceLinker', () => {
+  it('is reused sentence after sentence (and on long sentences) with the same answers as fresh links', () => {
+    const sentences: [string, string[]][] = [
+      ['North Korean soldiers suffered losses: about 300 killed and 2,700 wounded.', ['about 300', '2,700']],
+      ['As of November, about 12,000 North Korean troops were sent to Russia.', ['about 12,000']],
+      [
+        `${'Many long words here, '.repeat(30)}about 500 North Korean officers were sent, including three generals.`,
+        ['about 500', 'three'],
+      ],
+      ['North Korea is preparing to send an additional 50,000 troops.', ['50,000']],
+    ];
+    const linker = new SentenceLinker(M);
+    const tokens = new Tokens();
+    for (let round = 0; round < 2; round++) {
+      for (const [text, figures] of sentences) {
+        const spans = figures.map((f) => ({ start: text.indexOf(f), end: text.indexOf(f) + f.length }));
+        tokenizeInto(tokens, M.vocab, text, 0, text.length);
+        linker.begin(tokens, null);
+        for (const s of spans) linker.addFigure(s.start, s.end);
+        spans.forEach((s, k) => {
+          const others = spans.filter((o) => o !== s);
+          const fresh = linkQuantity(M, text, { start: 0, end: text.length }, s, others);
+          expect(linker.link(k, undefined), `${figures[k]} in ${text.slice(-40)}`).toBe(fresh);
+        });
+      }
+    }
+    // The sentences above do link (so the comparison is not only undefined === undefined).
+    const t = sentences[1]?.[0] ?? '';
+    expect(
+      linkQuantity(
+        M,
+        t,
+        { start: 0, end: t.length },
+        { start: t.indexOf('about'), end: t.indexOf(' North') },
+      ),
+    ).toBe('deployed');
   });
 });

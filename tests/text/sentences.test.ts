@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../lib/text/sentences';
+import { blockAround, SentenceBounds, SentenceFinder, splitSentences } from '../../lib/text/sentences';
 
 function split(text: string): string[] {
   return splitSentences(text).map((s) => text.slice(s.start, s.end));
@@ -116,5 +116,64 @@ describe('splitSentences', () => {
       expect(n).toBe(20000 * 3);
     }
     expect(text.length / 1e6 / (best / 1000)).toBeGreaterThan(40);
+  });
+});
+
+/** A small deterministic generator for the block tests. */
+function randomText(seed: number, length: number): string {
+  const atoms = [
+    'Word', 'word', 'Mr.', 'U.S.', '1.5', '12,000', '.', '. ', '! ', '? ', '… ', ' ', ' ', ', ', '\n', '\n\n',
+    '\n \n', ' \r\n\r\n ', '\t', '\u00a0', '”', '“', ')', '。', 'x', 'e.g.', 'No. 5',
+  ]; // prettier-ignore
+  let state = seed;
+  let out = '';
+  for (let k = 0; k < length; k++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    out += atoms[state % atoms.length] as string;
+  }
+  return out;
+}
+
+function bounds(b: SentenceBounds): [number, number][] {
+  return Array.from({ length: b.n }, (_, k) => [b.start[k] as number, b.end[k] as number]);
+}
+
+describe('blockAround and SentenceFinder (splitting only the blocks that matter)', () => {
+  it('finds the block between blank lines around an offset', () => {
+    const text = 'One. Two.\n\nThree.\nFour.\n \n\nFive.';
+    const block = { start: 0, end: 0 };
+    blockAround(text, text.indexOf('Four'), 0, block);
+    expect(text.slice(block.start, block.end)).toBe('Three.\nFour.');
+    blockAround(text, text.indexOf('Two'), 0, block);
+    expect(text.slice(block.start, block.end)).toBe('One. Two.');
+    blockAround(text, text.indexOf('Five'), block.end, block);
+    expect(text.slice(block.start, block.end)).toBe('Five.');
+    blockAround(text, text.indexOf(' \n\n'), 0, block); // inside a blank line: an empty block
+    expect(block.start).toBe(block.end);
+  });
+
+  it('gives, block by block, exactly the sentences of the whole text', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const text = randomText(seed, 40);
+      const whole = splitSentences(text).map((s): [number, number] => [s.start, s.end]);
+      const finder = new SentenceFinder(text);
+      const out = new SentenceBounds();
+      const block = { start: 0, end: 0 };
+      const found: [number, number][] = [];
+      for (let from = 0; from < text.length;) {
+        blockAround(text, from, from, block);
+        finder.find(out, block.start, block.end);
+        found.push(...bounds(out));
+        from = Math.max(block.end, from + 1);
+      }
+      expect(found, JSON.stringify(text)).toEqual(whole);
+    }
+  });
+
+  it('stops after the sentence holding `until`', () => {
+    const text = 'One. Two. Three. Four.';
+    const out = new SentenceBounds();
+    new SentenceFinder(text).find(out, 0, text.length, text.indexOf('Two'));
+    expect(bounds(out).map(([a, b]) => text.slice(a, b))).toEqual(['One.', 'Two.']);
   });
 });

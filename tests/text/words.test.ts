@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { PhraseSet, phraseNorms, tokenizeWords, wordRange } from '../../lib/text/words';
+import {
+  phraseNorms,
+  tokenizeInto,
+  tokenizeWords,
+  tokenRangeFrom,
+  tokenRangeTo,
+  Tokens,
+  Vocabulary,
+} from '../../lib/text/words';
 
 describe('tokenizeWords', () => {
   it('folds case, drops possessives, dots and apostrophes, splits hyphens', () => {
@@ -45,31 +53,62 @@ describe('tokenizeWords', () => {
   });
 });
 
-describe('PhraseSet', () => {
-  it('finds the longest phrase at a position and all phrases on request', () => {
-    const set = new PhraseSet<string>();
-    set.add('killed', 'k');
-    set.add('killed or wounded', 'kw');
-    set.add('Killed or Wounded', 'kw2'); // same words: values are merged
-    const words = tokenizeWords('500 killed or wounded, killed');
-    expect(set.longestAt(words, 1)).toEqual({ len: 3, values: ['kw', 'kw2'] });
-    expect(set.longestAt(words, 1, 3)).toEqual({ len: 1, values: ['k'] });
-    expect(set.allAt(words, 1).map((m) => m.len)).toEqual([3, 1]);
-    expect(set.longestAt(words, 4)).toBeUndefined(); // the comma
-    expect(set.longestAt(words, 5)).toEqual({ len: 1, values: ['k'] });
+describe('Vocabulary and tokenizeInto', () => {
+  it('give every token the id of its normalised form (0 when not interned)', () => {
+    const text =
+      "North Korea's U.S.-made O'Brien Pyongyang’s Zelenskyy’s Kyïv ÉCOLE 12,000 1.5 11TH “said” — x; (y) e.g. the THE";
+    const reference = tokenizeWords(text);
+    const vocab = new Vocabulary();
+    // Intern every other token's norm, so both hits and misses are checked.
+    reference.forEach((w, k) => {
+      if (k % 2 === 0) vocab.intern(w.norm);
+    });
+    vocab.intern('kyiv'); // non-ASCII words take the slow path: one of them interned
+
+    const t = new Tokens();
+    tokenizeInto(t, vocab, text, 0, text.length);
+    expect(t.n).toBe(reference.length);
+    reference.forEach((w, k) => {
+      expect([t.start[k], t.end[k], t.poss[k] === 1], w.norm).toEqual([w.start, w.end, w.poss === true]);
+      expect(t.id[k], w.norm).toBe(vocab.id(w.norm));
+    });
+    expect(t.id[reference.findIndex((w) => w.norm === 'kyiv')]).toBeGreaterThan(0);
+    expect(reference.filter((w) => w.norm === 'the')).toHaveLength(2);
   });
 
-  it('normalises phrases like page text', () => {
-    expect(phraseNorms("North Korea's")).toEqual(['north', 'korea']);
+  it('keeps ids distinct and stable across growth', () => {
+    const vocab = new Vocabulary();
+    const words = Array.from({ length: 3000 }, (_, k) => `w${k.toString(36)}`);
+    const ids = words.map((w) => vocab.intern(w));
+    expect(new Set(ids).size).toBe(words.length);
+    const text = words.join(' ');
+    const t = new Tokens();
+    tokenizeInto(t, vocab, text, 0, text.length);
+    expect(Array.from(t.id.subarray(0, t.n))).toEqual(ids);
+    expect(vocab.norm(ids[7] as number)).toBe(words[7]);
+    expect(vocab.id('absent')).toBe(0);
   });
 });
 
-describe('wordRange', () => {
-  it('returns the words overlapping a character span', () => {
+describe('tokenRangeFrom / tokenRangeTo', () => {
+  it('give the tokens overlapping a character span', () => {
     const text = 'about 12,000 North Korean troops';
-    const words = tokenizeWords(text);
-    expect(wordRange(words, 0, 12)).toEqual([0, 2]);
-    expect(wordRange(words, 8, 12)).toEqual([1, 2]); // a span starting inside a word
-    expect(wordRange(words, 13, 25)).toEqual([2, 4]);
+    const t = new Tokens();
+    tokenizeInto(t, new Vocabulary(), text, 0, text.length);
+    const range = (start: number, end: number): [number, number] => {
+      const from = tokenRangeFrom(t, start);
+      return [from, tokenRangeTo(t, from, end)];
+    };
+    expect(range(0, 12)).toEqual([0, 2]);
+    expect(range(8, 12)).toEqual([1, 2]); // a span starting inside a token
+    expect(range(13, 25)).toEqual([2, 4]);
+    expect(range(33, 40)).toEqual([5, 5]); // past the last token
+  });
+});
+
+describe('phraseNorms', () => {
+  it('normalises a cue phrase like page text, without punctuation', () => {
+    expect(phraseNorms("North Korea's")).toEqual(['north', 'korea']);
+    expect(phraseNorms('closed-door briefing, by')).toEqual(['closed', 'door', 'briefing', 'by']);
   });
 });
