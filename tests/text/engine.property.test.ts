@@ -1,0 +1,184 @@
+/**
+ * Property tests of the whole engine on arbitrary text (issue: "on arbitrary Unicode text the
+ * engine never throws, offsets always slice to the reported text, and results are
+ * deterministic"). `createEngine().scan` swallows a failing stage by design, so "never throws"
+ * is checked on the stages themselves, without that safety net.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readSourceFiles } from '../../cli/source-files';
+import { checkAndCompile } from '../../lib/dataset/compile';
+import { ATTRIBUTION_TYPES, type CompiledDataset } from '../../lib/dataset/types';
+import { buildAliasIndex, type AliasIndex } from '../../lib/text/alias-index';
+import { createAnnotator, createEngine, type Annotator, type Engine } from '../../lib/text/engine';
+import { scanFiguresStrict } from '../../lib/text/figures';
+import { findNames } from '../../lib/text/names';
+import type { ScanResult } from '../../lib/text/types';
+
+let dataset: CompiledDataset;
+let engine: Engine;
+let index: AliasIndex;
+let annotator: Annotator;
+
+beforeAll(async () => {
+  const compiled = checkAndCompile(await readSourceFiles('dataset'));
+  expect(compiled.problems).toEqual([]);
+  dataset = compiled.dataset as CompiledDataset;
+  engine = createEngine(dataset);
+  index = buildAliasIndex(dataset.entities);
+  annotator = createAnnotator(dataset);
+});
+
+// Pieces of news prose that reach every stage: names, titles, figures, qualifiers, units, events,
+// attribution cues, hedges, quotes, sentence and block boundaries.
+const PIECES = [
+  'Kim Yong Bok',
+  'Kim Young-bok',
+  'Major General Shin',
+  'Shin Geum Chul',
+  'General Kim',
+  'NIS',
+  'nis',
+  'the Pentagon',
+  'Zelensky',
+  'KCNA',
+  'Kursk',
+  "Kursk's",
+  'Korean People’s Army',
+  'about',
+  'more than',
+  'between',
+  'and',
+  'up to',
+  '12,000',
+  '10,900',
+  '5,000',
+  'three',
+  'hundreds of',
+  'two dozen',
+  '1.5 million',
+  '$1.2bn',
+  '40%',
+  '10-12,000',
+  '–',
+  'North Korean',
+  'troops',
+  'soldiers',
+  'officers',
+  'generals',
+  'killed',
+  'wounded',
+  'killed or wounded',
+  'casualties',
+  'sent to Russia',
+  'an additional',
+  'according to informed sources',
+  'apparently',
+  'It is said that',
+  'told reporters',
+  'said',
+  'estimates',
+  '“',
+  '”',
+  '"',
+  '.',
+  ',',
+  ':',
+  ' ',
+  ' ',
+  '\n\n',
+  'Nov.',
+  'November 20',
+  '2024',
+  '11th Corps',
+  '03-1234-5678',
+];
+
+const newsLike = fc
+  .array(fc.constantFrom(...PIECES), { maxLength: 60 })
+  .chain((parts) =>
+    fc
+      .array(fc.constantFrom(' ', '', ' '), { minLength: parts.length, maxLength: parts.length })
+      .map((gaps) => parts.map((p, i) => p + gaps[i]).join('')),
+  );
+
+const anyText = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  newsLike,
+  fc.tuple(newsLike, fc.string({ unit: 'binary', maxLength: 20 }), newsLike).map((t) => t.join('')),
+);
+
+/** The invariants of a scan result on `text`. */
+function checkResult(text: string, result: ScanResult): void {
+  let end = 0;
+  for (const n of result.names) {
+    expect(n.start).toBeGreaterThanOrEqual(end);
+    expect(n.end).toBeGreaterThan(n.start);
+    expect(text.slice(n.start, n.end)).toBe(n.text);
+    expect(dataset.entities.some((e) => e.id === n.entity)).toBe(true);
+    end = n.end;
+  }
+  end = 0;
+  for (const f of result.figures) {
+    expect(f.start).toBeGreaterThanOrEqual(end);
+    expect(text.slice(f.start, f.end)).toBe(f.text);
+    if (f.quantity !== undefined) expect(dataset.quantities.some((q) => q.id === f.quantity)).toBe(true);
+    const a = f.attribution;
+    expect(a).toBeDefined();
+    if (a === undefined) continue;
+    expect([...ATTRIBUTION_TYPES, 'unclear']).toContain(a.type);
+    if (a.cue !== '') expect(text.slice(a.cueStart, a.cueEnd)).toBe(a.cue);
+    end = f.end;
+  }
+}
+
+describe('engine on arbitrary text', () => {
+  it('no stage throws, even without the safety net', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const names = findNames(index, text);
+        const figures = scanFiguresStrict(text);
+        annotator.annotate(text, figures, names);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('offsets slice to the reported text, in order, for names, figures and cues', () => {
+    fc.assert(
+      fc.property(anyText, (text) => checkResult(text, engine.scan(text))),
+      { numRuns: 400 },
+    );
+  });
+
+  it('is deterministic, also across engines built from the same dataset', () => {
+    const other = createEngine(dataset);
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const first = engine.scan(text);
+        expect(engine.scan(text)).toEqual(first);
+        expect(other.scan(text)).toEqual(first);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('links a seed sentence the same way, whatever text surrounds it', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        (before, after) => {
+          const sentence = 'As of November, about 12,000 North Korean troops were sent to Russia.';
+          const text = `${before}\n\n${sentence}\n\n${after}`;
+          const at = before.length + 2;
+          const figure = engine.scan(text).figures.find((f) => f.start === at + 16);
+          expect(figure?.text).toBe('about 12,000');
+          expect(figure?.quantity).toBe('nk-troops-in-russia');
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
