@@ -49,7 +49,7 @@ export default defineConfig({
     name: 'Crosscheck',
     description:
       'Marks figures and names in news articles and shows what other reports said and how each source is attributed.',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'activeTab'],
     // The card's view, imported by the content script on the first hover (DESIGN §9: it keeps the
     // content script small). The content script already announces itself with <crosscheck-ui>, so
     // exposing this file tells a page nothing new.

@@ -12,6 +12,8 @@ import {
   isGetStatusRequest,
   isScanRequest,
 } from '../lib/store/messages';
+import { createLabelService } from '../lib/store/label-service';
+import { answerPopupRequest, isPopupRequest } from '../lib/store/popup-messages';
 import { createScanService } from '../lib/store/scan-service';
 import { createEngine } from '../lib/text/engine';
 import { PINNED_KEYS } from '../lib/dataset/trusted-keys';
@@ -41,6 +43,8 @@ export default defineBackground(() => {
   scanService.catch(() => undefined);
   const cardService = ready.then(createCardService);
   cardService.catch(() => undefined);
+  const labelService = ready.then(createLabelService);
+  labelService.catch(() => undefined);
 
   // Dataset updates from the build's channel (DESIGN §8): on an alarm, or from the options page.
   const updates = createUpdateService({
@@ -64,6 +68,10 @@ export default defineBackground(() => {
     if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
     if (isGetStatusRequest(message)) return ready.then(getStatus);
     if (isUpdateRequest(message)) return answerUpdateRequest(updates, message);
+    if (isPopupRequest(message))
+      return Promise.all([ready, labelService]).then(([db, labels]) =>
+        answerPopupRequest(db, labels, message),
+      );
     return undefined;
   });
 });

@@ -3,6 +3,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startCardController } from '../lib/page/card-controller';
 import { CARD_UI_GLOBAL, type CreateCardView } from '../lib/page/card-view';
 import { startMarking } from '../lib/page/mark-page';
+import { answerTabRequest } from '../lib/page/popup-bridge';
+import { isFromExtensionPage, isTabRequest } from '../lib/page/tab-messages';
 import type { CardReply, CardRequest, ScanReply, ScanRequest } from '../lib/store/messages';
 
 /**
@@ -49,7 +51,15 @@ export default defineContentScript({
         if (ctx.isValid) console.warn('Crosscheck: could not show the card', error);
       },
     });
+    // The popup: list the marks, jump to one, switch the site off and on (DESIGN §1).
+    const onMessage = (message: unknown, sender: { id?: string; url?: string }) => {
+      if (!isFromExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
+      if (!isTabRequest(message)) return undefined;
+      return answerTabRequest({ doc: document, session, cards }, message);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
       cards.destroy();
       session.destroy();
     });

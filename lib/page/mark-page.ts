@@ -21,10 +21,20 @@ export interface MarkingOptions {
 
 export interface MarkingSession {
   readonly host: PageHost;
-  /** Settles when the pass is over (`ready`, `off` or `error`); never rejects. */
+  /** Settles when the latest pass is over (`ready`, `off` or `error`); never rejects. */
   readonly done: Promise<void>;
   /** The painted marks, once painted; `null` before, after `destroy()` and when nothing was painted. */
   highlights(): PaintedHighlights<PageMark> | null;
+  /**
+   * The reader switched the site off: removes the highlights, sets `off` with 0/0 on the same
+   * host; a pass still running paints nothing.
+   */
+  off(): void;
+  /**
+   * Clears the marks and runs a new pass on the same host (`scanning`, then as the first pass);
+   * resolves when it is over (the new `done`). A pass still running is abandoned.
+   */
+  rescan(): Promise<void>;
   /** Removes the highlights, their stylesheet and the host; a pass still running paints nothing. */
   destroy(): void;
 }
@@ -38,15 +48,22 @@ export function startMarking(doc: Document, scan: ScanText, options: MarkingOpti
   const host = createHost(doc);
   let painted: PaintedHighlights<PageMark> | null = null;
   let destroyed = false;
+  // Each pass has a number; a pass that is no longer the latest leaves the page alone.
+  let pass = 0;
 
-  const run = async (): Promise<void> => {
+  const clear = (): void => {
+    painted?.destroy();
+    painted = null;
+  };
+
+  const run = async (mine: number): Promise<void> => {
     const article = extractArticle(doc);
     if (article.text === '') {
       host.setState('ready', { names: 0, figures: 0 });
       return;
     }
     const reply = await scan(article.text);
-    if (destroyed) return;
+    if (destroyed || mine !== pass) return;
     if (reply.status === 'off') {
       host.setState('off');
       return;
@@ -57,20 +74,38 @@ export function startMarking(doc: Document, scan: ScanText, options: MarkingOpti
     host.setState('ready', { names: painted.counts.name, figures: painted.counts.figure });
   };
 
-  const done = run().catch((error: unknown) => {
-    if (destroyed) return;
-    host.setState('error');
-    options.onError?.(error);
-  });
+  const start = (): Promise<void> => {
+    const mine = ++pass;
+    return run(mine).catch((error: unknown) => {
+      if (destroyed || mine !== pass) return;
+      host.setState('error');
+      options.onError?.(error);
+    });
+  };
 
+  let done = start();
   return {
     host,
-    done,
+    get done() {
+      return done;
+    },
     highlights: () => painted,
+    off() {
+      if (destroyed) return;
+      pass++;
+      clear();
+      host.setState('off', { names: 0, figures: 0 });
+    },
+    rescan() {
+      if (destroyed) return Promise.resolve();
+      clear();
+      host.setState('scanning', { names: 0, figures: 0 });
+      done = start();
+      return done;
+    },
     destroy() {
       destroyed = true;
-      painted?.destroy();
-      painted = null;
+      clear();
       host.destroy();
     },
   };

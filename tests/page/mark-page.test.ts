@@ -148,4 +148,78 @@ describe('startMarking', () => {
     expect(doc.querySelector('crosscheck-ui')).toBeNull();
     expect(session.highlights()).toBeNull();
   });
+
+  it('off() clears the highlights and sets off with 0/0 on the same host', async () => {
+    const doc = load(SEED);
+    const env = fakeHighlightEnv(doc);
+    const session = startMarking(doc, async (t) => replyFor(t, ['Kursk'], ['about 12,000']), {
+      highlightEnv: env,
+    });
+    await session.done;
+    const element = host(doc);
+    session.off();
+    expect(host(doc)).toBe(element);
+    expect(element.getAttribute('data-state')).toBe('off');
+    expect(element.getAttribute('data-names')).toBe('0');
+    expect(element.getAttribute('data-figures')).toBe('0');
+    expect(env.registry.size).toBe(0);
+    expect(doc.adoptedStyleSheets).toHaveLength(0);
+    expect(session.highlights()).toBeNull();
+  });
+
+  it('off() while the scan is out: the late reply paints nothing', async () => {
+    const doc = load(SEED);
+    const env = fakeHighlightEnv(doc);
+    let answer!: (reply: ScanReply) => void;
+    const session = startMarking(doc, () => new Promise<ScanReply>((resolve) => (answer = resolve)), {
+      highlightEnv: env,
+    });
+    session.off();
+    answer(replyFor(extractArticle(doc).text, ['Kursk'], []));
+    await session.done;
+    expect(host(doc).getAttribute('data-state')).toBe('off');
+    expect(env.registry.size).toBe(0);
+  });
+
+  it('rescan() scans again on the same host: scanning, then ready with the new marks', async () => {
+    const doc = load(SEED);
+    const env = fakeHighlightEnv(doc);
+    let names = ['Kursk'];
+    const scan = vi.fn(async (t: string) => replyFor(t, names, []));
+    const session = startMarking(doc, scan, { highlightEnv: env });
+    await session.done;
+    session.off();
+    names = ['Kim Jong Un'];
+    const again = session.rescan();
+    expect(host(doc).getAttribute('data-state')).toBe('scanning');
+    expect(session.done).toBe(again);
+    await again;
+    expect(scan).toHaveBeenCalledTimes(2);
+    expect(doc.querySelectorAll('crosscheck-ui')).toHaveLength(1);
+    expect(host(doc).getAttribute('data-state')).toBe('ready');
+    expect(env.registry.get(HIGHLIGHT_NAMES.name)!.ranges.map((r) => r.toString())).toEqual(
+      Array(session.highlights()!.counts.name).fill('Kim Jong Un'),
+    );
+    expect(doc.adoptedStyleSheets).toHaveLength(1);
+  });
+
+  it('rescan() abandons a pass still running: only the latest reply paints', async () => {
+    const doc = load(SEED);
+    const env = fakeHighlightEnv(doc);
+    const answers: ((reply: ScanReply) => void)[] = [];
+    const session = startMarking(doc, () => new Promise<ScanReply>((resolve) => answers.push(resolve)), {
+      highlightEnv: env,
+    });
+    const first = session.done;
+    const second = session.rescan();
+    const text = extractArticle(doc).text;
+    answers[1]!(replyFor(text, ['Kim Jong Un'], []));
+    await second;
+    answers[0]!(replyFor(text, ['Kursk'], []));
+    await first;
+    expect(env.registry.get(HIGHLIGHT_NAMES.name)!.ranges.every((r) => r.toString() === 'Kim Jong Un')).toBe(
+      true,
+    );
+    expect(doc.adoptedStyleSheets).toHaveLength(1);
+  });
 });
