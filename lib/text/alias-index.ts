@@ -15,29 +15,29 @@
 import type { Entity } from '../dataset/types';
 import type { NameMatch } from './types';
 import {
-  CharClass,
-  classAt,
+  NEEDS_FOLD,
   foldAlias,
   foldAliasCasePreserving,
   foldText,
+  foldUnit,
+  foldUnitAt,
   isWordEnd,
   isWordStart,
   originalEnd,
-  unitClass,
+  wordEndInText,
   type FoldedText,
 } from './normalize';
 
-// Module-local copies for the scan loop: calls and loads through an imported binding are slower
+// Module-local copies for the scan loops: calls and loads through an imported binding are slower
 // than through a local one in some module loaders (tsx, CommonJS interop).
-const classOf = unitClass;
-const classOfAt = classAt;
 const wordStart = isWordStart;
 const wordEnd = isWordEnd;
-const OTHER: CharClass = CharClass.Other;
-const WORD: CharClass = CharClass.Word;
-const HANGUL: CharClass = CharClass.Hangul;
-const CJK: CharClass = CharClass.Cjk;
-const SURROGATE: CharClass = CharClass.Surrogate;
+const wordEndIn = wordEndInText;
+const unitOf = foldUnit;
+const NEEDS = NEEDS_FOLD;
+const SPACE = 32;
+/** `foldUnit` of each ASCII character. */
+const ASCII_FOLD = Uint16Array.from({ length: 128 }, (_, c) => foldUnitAt(String.fromCharCode(c), 0));
 
 /**
  * A compiled trie over UTF-16 code units. Nodes are numbered breadth-first, so the children of node
@@ -75,6 +75,8 @@ export interface AliasIndex {
     readonly patEntity: Int32Array;
     /** Case-preserving fold of a case-sensitive pattern; absent for case-insensitive ones. */
     readonly patCase: ReadonlyMap<number, string>;
+    /** 1 for each pattern with a case form in `patCase` (derived from it, not serialised). */
+    readonly patCased: Uint8Array;
   };
   /** Folded surnames of persons: the persons of key `k` are `entities[start[k]]` … `entities[start[k+1]-1]`. */
   readonly surnames: {
@@ -86,6 +88,48 @@ export interface AliasIndex {
   };
   /** Folded titles (built-in plus the entities' role titles) that may precede a surname. */
   readonly titles: { readonly trie: Trie; readonly count: number };
+  /**
+   * The first words of the aliases and titles whose first word is ASCII letters, digits and `_`,
+   * as a hash set of their {@link hashWordUnit} hashes: lets a scan reject most words of a text
+   * with one lookup ({@link firstWordKinds}). Derived from the tries, not serialised.
+   */
+  readonly firstWords: FirstWords;
+}
+
+/**
+ * An open-addressing hash set of 32-bit word hashes (0 = empty slot; a hash of 0 is stored as 1),
+ * each with bit 1 when it begins an alias and bit 2 when it begins a title.
+ */
+export interface FirstWords {
+  readonly hashes: Int32Array;
+  readonly kinds: Uint8Array;
+  readonly mask: number;
+}
+
+/**
+ * What the word with hash `h` begins: bit 1 an alias, bit 2 a title, 0 neither. Two words with
+ * the same 32-bit hash are not told apart (then a scan just looks closer).
+ */
+export function firstWordKinds(set: FirstWords, h: number): number {
+  const key = h === 0 ? 1 : h;
+  const { hashes, mask } = set;
+  for (let slot = key & mask; ; slot = (slot + 1) & mask) {
+    const v = hashes[slot]!;
+    if (v === key) return set.kinds[slot]!;
+    if (v === 0) return 0;
+  }
+}
+
+/** The hash of the empty word (see {@link hashWordUnit}). */
+export const HASH_START = 0x811c9dc5 | 0;
+
+/**
+ * One step of the hash of {@link AliasIndex.firstWords}: `h` extended by the ASCII word character
+ * `c`, folded (`c | 32` maps upper to lower case and is the same for a character and its fold).
+ * Starts from {@link HASH_START}.
+ */
+export function hashWordUnit(h: number, c: number): number {
+  return Math.imul(h ^ (c | 32), 0x01000193); // FNV-1a
 }
 
 /**
@@ -402,13 +446,16 @@ export function buildAliasIndex(
   surnameStart[surnameGroups.keys.length] = surnameEntities.length;
 
   const titleKeys = Array.from(titleSet).sort();
+  const aliasTrie = buildTrie(aliasGroups.keys);
+  const titleTrie = buildTrie(titleKeys);
   return {
     entityIds,
     aliases: {
-      trie: buildTrie(aliasGroups.keys),
+      trie: aliasTrie,
       patStart,
       patEntity: patEntity.slice(0, patCount),
       patCase,
+      patCased: casedOf(patCase, patCount),
     },
     surnames: {
       trie: buildTrie(surnameGroups.keys),
@@ -416,8 +463,57 @@ export function buildAliasIndex(
       entities: Int32Array.from(surnameEntities),
       surnamed: surnamedOf(entityIds.length, surnameEntities),
     },
-    titles: { trie: buildTrie(titleKeys), count: titleKeys.length },
+    titles: { trie: titleTrie, count: titleKeys.length },
+    firstWords: firstWordsOf(aliasTrie, titleTrie),
   };
+}
+
+/** Whether `u` is an ASCII word character as folded: a-z, 0-9 or `_`. */
+function isAsciiWordUnit(u: number): boolean {
+  return (u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39) || u === 0x5f;
+}
+
+/** The {@link AliasIndex.firstWords} set of an alias trie (bit 1) and a title trie (bit 2). */
+function firstWordsOf(aliases: Trie, titles: Trie): FirstWords {
+  // Collect (hash, bit) of every key's first word: a path of ASCII word units from the root to a
+  // node where a key ends or something other than an ASCII word unit may follow.
+  const found: number[] = [];
+  const collect = (trie: Trie, bit: number): void => {
+    const stack: number[] = [0, HASH_START];
+    while (stack.length > 0) {
+      const h = stack.pop()!;
+      const node = stack.pop()!;
+      let ends = node !== 0 && trie.key[node]! >= 0;
+      for (let x = trie.first[node]!; x < trie.first[node + 1]!; x++) {
+        const u = trie.label[x]!;
+        if (isAsciiWordUnit(u)) stack.push(x, hashWordUnit(h, u));
+        else ends = true;
+      }
+      if (ends && node !== 0) found.push(h, bit);
+    }
+  };
+  collect(aliases, 1);
+  collect(titles, 2);
+  // At most a quarter full, so that a lookup mostly ends at its first slot.
+  let size = 64;
+  while (size < 4 * (found.length / 2)) size *= 2;
+  const hashes = new Int32Array(size);
+  const kinds = new Uint8Array(size);
+  const mask = size - 1;
+  for (let k = 0; k < found.length; k += 2) {
+    const key = found[k] === 0 ? 1 : found[k]!;
+    let slot = key & mask;
+    while (hashes[slot] !== 0 && hashes[slot] !== key) slot = (slot + 1) & mask;
+    hashes[slot] = key;
+    kinds[slot]! |= found[k + 1]!;
+  }
+  return { hashes, kinds, mask };
+}
+
+function casedOf(patCase: ReadonlyMap<number, string>, patternCount: number): Uint8Array {
+  const out = new Uint8Array(patternCount);
+  for (const p of patCase.keys()) out[p] = 1;
+  return out;
 }
 
 function surnamedOf(entityCount: number, persons: ArrayLike<number>): Uint8Array {
@@ -451,21 +547,17 @@ function orderPatterns(drafts: PatternDraft[], ids: readonly string[]): PatternD
   });
 }
 
-/** The entity of the first pattern of alias key `k` whose case fits the text, or -1. */
-function pickEntity(
-  index: AliasIndex,
-  k: number,
-  text: string,
-  start: number,
-  folded: FoldedText,
-  end: number,
-): number {
-  const { patStart, patEntity, patCase } = index.aliases;
+/**
+ * The entity of the first pattern of alias key `k` whose case fits `text.slice(start, end)` (the
+ * original text the key matched), or -1.
+ */
+function pickEntity(index: AliasIndex, k: number, text: string, start: number, end: number): number {
+  const { patStart, patEntity, patCase, patCased } = index.aliases;
   let cased: string | undefined;
   for (let p = patStart[k]!; p < patStart[k + 1]!; p++) {
-    const form = patCase.get(p);
-    if (form === undefined) return patEntity[p]!;
-    cased ??= foldAliasCasePreserving(text.slice(start, originalEnd(folded, end)));
+    if (patCased[p] === 0) return patEntity[p]!;
+    const form = patCase.get(p)!;
+    cased ??= foldAliasCasePreserving(text.slice(start, end));
     if (cased === form) return patEntity[p]!;
   }
   return -1;
@@ -479,43 +571,114 @@ export interface FoldedMatch {
 }
 
 /**
+ * The alias match starting at folded unit `i` (the fold of `text`), if any: the longest alias that
+ * ends at a word end and fits its case. Does not check that `i` starts a word; callers do.
+ */
+export function aliasAtUnit(
+  index: AliasIndex,
+  text: string,
+  folded: FoldedText,
+  i: number,
+): FoldedMatch | null {
+  const { codes, length, map } = folded;
+  const trie = index.aliases.trie;
+  let node = trie.root[codes[i]!]!;
+  if (node === 0) return null;
+  let bestEnd = -1;
+  let bestEntity = -1;
+  for (let j = i + 1; ; j++) {
+    const k = trie.key[node]!;
+    if (k >= 0 && wordEnd(folded, j)) {
+      const e = pickEntity(index, k, text, map[i]!, originalEnd(folded, j));
+      if (e >= 0) {
+        bestEnd = j;
+        bestEntity = e;
+      }
+    }
+    if (j >= length) break;
+    node = childOf(trie, node, codes[j]!);
+    if (node < 0) break;
+  }
+  return bestEnd < 0 ? null : { start: i, end: bestEnd, entity: bestEntity };
+}
+
+/**
  * Every alias match in `folded` (the fold of `text`), in order, without overlaps: at each word start
  * the longest alias that ends at a word end (and fits its case) wins, and scanning resumes after it.
- * Linear in the text times the depth of the longest partial match; never throws.
+ * Linear in the text times the depth of the longest partial match; never throws. This is the
+ * reference the on-the-fly scan of `names.ts` must agree with.
  */
 export function scanFolded(index: AliasIndex, text: string, folded: FoldedText): FoldedMatch[] {
   const out: FoldedMatch[] = [];
-  const { codes, length, map } = folded;
+  for (let i = 0; i < folded.length; i++) {
+    if (!wordStart(folded, i)) continue;
+    const m = aliasAtUnit(index, text, folded, i);
+    if (m === null) continue;
+    out.push(m);
+    i = m.end - 1;
+  }
+  return out;
+}
+
+/** Where the entity of an on-the-fly match is left (see {@link aliasEndInText}). */
+export interface MatchSlot {
+  entity: number;
+}
+
+/**
+ * The alias match starting at `text[p]`, read on the unfolded text (see `foldUnit`): `p` starts a
+ * word and `unit` is the fold of `text[p]`. Returns the match's end in `text` (its entity left in
+ * `slot`), 0 when no alias matches there, or {@link NEEDS_FOLD} when the match cannot be decided
+ * without the folded text (a character without a one-unit fold is in the way). Agrees with
+ * {@link aliasAtUnit} at the corresponding folded unit whenever it decides.
+ */
+export function aliasEndInText(
+  index: AliasIndex,
+  text: string,
+  p: number,
+  unit: number,
+  slot: MatchSlot,
+): number {
   const { root, key: keyAt, first, label, wide, dense } = index.aliases.trie;
-  let prev: CharClass = OTHER;
-  for (let i = 0; i < length; i++) {
-    const u = codes[i]!;
-    let c = classOf(u);
-    if (c === SURROGATE) c = classOfAt(folded, i);
-    const p = prev;
-    prev = c;
-    // Cheap rejections first: most positions are inside a word or are spaces.
-    if (c === OTHER || (c !== CJK && (p === WORD || p === HANGUL))) continue;
-    let node = root[u]!;
-    if (node === 0) continue;
-    let bestEnd = -1;
-    let bestEntity = -1;
-    let j = i + 1;
-    for (;;) {
-      const k = keyAt[node]!;
-      if (k >= 0 && wordEnd(folded, j)) {
-        const e = pickEntity(index, k, text, map[i]!, folded, j);
+  let node = root[unit]!;
+  if (node === 0) return 0;
+  const n = text.length;
+  let bestEnd = 0;
+  let bestEntity = -1;
+  let last = unit;
+  let j = p + 1;
+  for (;;) {
+    const k = keyAt[node]!;
+    if (k >= 0) {
+      const end = wordEndIn(text, j, last);
+      if (end === NEEDS) return NEEDS;
+      if (end === 1) {
+        const e = pickEntity(index, k, text, p, j);
         if (e >= 0) {
           bestEnd = j;
           bestEntity = e;
         }
       }
-      if (j >= length) break;
-      // Child lookup, inlined: children are contiguous and sorted; most nodes have very few.
-      const ch = codes[j]!;
+    }
+    if (j >= n) break;
+    const c = text.charCodeAt(j);
+    let ch = c < 0x80 ? ASCII_FOLD[c]! : unitOf(c);
+    if (ch === 0) return NEEDS;
+    if (ch === SPACE && last === SPACE) {
+      // A space right after a space is collapsed away, as foldText does (rare: double spaces).
+      while (ch === SPACE && ++j < n) {
+        ch = unitOf(text.charCodeAt(j));
+        if (ch === 0) return NEEDS;
+      }
+      if (j >= n) break;
+    }
+    // Child lookup, inlined: children are contiguous and sorted; most nodes have one or two.
+    let lo = first[node]!;
+    const hi = first[node + 1]!;
+    if (hi - lo === 1) {
+      node = label[lo] === ch ? lo : -1;
+    } else {
       const w = node < wide.length ? wide[node]! : -1;
-      let lo = first[node]!;
-      let hi = first[node + 1]!;
       if (w >= 0 && ch < 128) {
         node = dense[w + ch] || -1;
       } else if (hi - lo <= WIDE) {
@@ -529,27 +692,25 @@ export function scanFolded(index: AliasIndex, text: string, folded: FoldedText):
         }
       } else {
         node = -1;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
+        let h = hi;
+        while (lo < h) {
+          const mid = (lo + h) >>> 1;
           const l = label[mid]!;
           if (l === ch) {
             node = mid;
             break;
           }
           if (l < ch) lo = mid + 1;
-          else hi = mid;
+          else h = mid;
         }
       }
-      if (node < 0) break;
-      j++;
     }
-    // The full start test (apostrophes inside words, Hangul after Han) only when something matched.
-    if (bestEnd < 0 || !wordStart(folded, i)) continue;
-    out.push({ start: i, end: bestEnd, entity: bestEntity });
-    i = bestEnd - 1;
-    prev = classOfAt(folded, i);
+    if (node < 0) break;
+    last = ch;
+    j++;
   }
-  return out;
+  slot.entity = bestEntity;
+  return bestEnd;
 }
 
 /**
@@ -666,8 +827,15 @@ export function loadAliasIndex(buf: ArrayBuffer): AliasIndex {
   const titleTrie = trie();
   return {
     entityIds: header.entityIds,
-    aliases: { trie: aliasTrie, patStart, patEntity, patCase: new Map(header.patCase) },
+    aliases: {
+      trie: aliasTrie,
+      patStart,
+      patEntity,
+      patCase: new Map(header.patCase),
+      patCased: casedOf(new Map(header.patCase), patEntity.length),
+    },
     surnames: { trie: surnameTrie, start, entities, surnamed: surnamedOf(header.entityIds.length, entities) },
     titles: { trie: titleTrie, count: header.titleCount },
+    firstWords: firstWordsOf(aliasTrie, titleTrie),
   };
 }

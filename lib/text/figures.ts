@@ -4,8 +4,12 @@
  * 12,000"), and leaves out dates, years, times, ordinals, ids, codes, phone numbers and URLs.
  *
  * Design: one pass over char codes. Text with no digit, currency sign and no anchor word (number
- * words and qualifier openers, matched by a letter trie) is skipped without allocating; only at an
- * anchor does the small recursive-descent parser (lib/text/number-parse.ts) run.
+ * words and qualifier openers, matched by a letter trie) is skipped without allocating. (A hash
+ * of each word was tried as a pre-filter: no faster once optimised, and slower on a cold page,
+ * where most of the pass runs before V8 has optimised it.) Openers are only looked at again
+ * when a number follows them (see `scan`); only at an anchor does the small recursive-descent
+ * parser (lib/text/number-parse.ts) run, and it skips the checks that cannot apply to what follows
+ * a number (`nothingAfterNumber`).
  *
  * Decisions (documented here because tests hold them):
  * - Values: exact and "about" → low = high; more-than / at-least → high = null; up-to /
@@ -27,18 +31,22 @@
  *   percentages keep "%"/"percent" in the text and get unit `percent`.
  */
 import type { Qualifier } from '../dataset/types';
-import type { Figure } from './types';
-import { NUMBER_CONTINUATION_WORDS, NUMBER_START_WORDS } from './number-words';
+import type { Figure, FigureValue } from './types';
+import { NUMBER_CONTINUATION_WORDS, NUMBER_START_WORDS, lowerWord } from './number-words';
 import { createWordTrie } from './word-trie';
 import {
   isSkip,
+  forgetNextWord,
+  nextInitial,
   nextWord,
   numberRunEnd,
   parseNumber,
   scaleBy,
   vulgarValue,
+  Skip,
+  blankNum,
+  copyNum,
   type Num,
-  type Skip,
 } from './number-parse';
 import {
   isAsciiLetter,
@@ -186,12 +194,12 @@ const QUALIFIER_PHRASES: [string, Qualifier][] = [
   ['exactly', 'exact'],
 ];
 
-const PHRASES_BY_FIRST = new Map<string, { words: string[]; q: Qualifier }[]>();
+const PHRASES_BY_FIRST = new Map<string, { words: string[]; q: Qualifier; phrase: string }[]>();
 for (const [phrase, q] of QUALIFIER_PHRASES) {
   const words = phrase.split(' ');
   const first = words[0] ?? '';
   const list = PHRASES_BY_FIRST.get(first) ?? [];
-  list.push({ words, q });
+  list.push({ words, q, phrase });
   list.sort((a, b) => b.words.length - a.words.length);
   PHRASES_BY_FIRST.set(first, list);
 }
@@ -419,6 +427,21 @@ interface Amount {
   bound: { kind: 'ge' | 'le' | 'eq'; end: number } | null;
 }
 
+/** An {@link Amount} with no bound yet; every `Amount` is made here, so all share one shape. */
+function makeAmount(
+  start: number,
+  end: number,
+  low: number,
+  high: number,
+  unit: string | undefined,
+  vague: boolean,
+  range: boolean,
+  num: Num,
+  plain: boolean,
+): Amount {
+  return { start, end, low, high, unit, vague, range, num, plain, bound: null };
+}
+
 function isYearLike(num: Num): boolean {
   return num.plain && num.digitCount === 4 && num.value >= 1800 && num.value <= 2100;
 }
@@ -438,6 +461,7 @@ function percentEnd(text: string, p: number): number {
   const c = text.charCodeAt(p);
   if (c === 37) return p + 1;
   if ((c === 32 || c === 0xa0 || c === 0x202f) && text.charCodeAt(p + 1) === 37) return p + 2;
+  if (nextInitial(text, p) !== 0x70) return -1; // p
   const w = nextWord(text, p);
   if (w.w === 'percent' || w.w === 'percents' || w.w === 'pct') return w.e;
   if (w.w === 'percentage') {
@@ -502,8 +526,9 @@ function currencyBefore(text: string, p: number): [string, number] | null {
     if (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 0xa0) q++;
     return isDigit(text.charCodeAt(q)) ? ['USD', q] : null;
   }
-  if (isAsciiLetter(c)) {
-    const e = wordEnd(text, p);
+  // Codes are three capital letters: check that before reading the word.
+  if (c >= 65 && c <= 90 && wordEnd(text, p) === p + 3) {
+    const e = p + 3;
     const raw = text.slice(p, e);
     if (CURRENCY_CODES.has(raw)) {
       const q = skipSpaces(text, e);
@@ -511,6 +536,32 @@ function currencyBefore(text: string, p: number): [string, number] | null {
     }
   }
   return null;
+}
+
+/**
+ * The words that {@link parseAmount} looks for right after a number: fraction operators, percent
+ * and currency words and codes, range connectors, "or more".
+ */
+const AFTER_NUMBER = createWordTrie(
+  [
+    ...'over in out percent percents pct percentage per pounds us to through thru and or'.split(' '),
+    ...CURRENCY_WORDS.keys(),
+    ...[...CURRENCY_CODES].map((code) => code.toLowerCase()),
+  ].map((w): [string, number] => [w, 1]),
+);
+
+/**
+ * Whether nothing that {@link parseAmount} looks for after a number can follow `p`: past spaces
+ * there is neither a word of {@link AFTER_NUMBER} (nor a word with other letters than ASCII) nor
+ * a percent sign or a range dash. True for most numbers ("12,000 troops", "2024,").
+ */
+function nothingAfterNumber(text: string, p: number): boolean {
+  const q = skipSpaces(text, p);
+  const c = text.charCodeAt(q);
+  if (!isAsciiLetter(c)) return c !== 37 && c !== 45 && c !== 0x2013 && c !== 0x7e; // % - – ~
+  let e = q + 1;
+  while (isAsciiLetter(text.charCodeAt(e))) e++;
+  return !isWordChar(text.charCodeAt(e)) && AFTER_NUMBER.word(text, q, e) === null;
 }
 
 /** Reads an amount at `p`: [currency] [sign] number [fraction operator] [percent|currency] [range]. */
@@ -537,7 +588,8 @@ function parseAmount(text: string, p: number, allowRange: boolean): Amount | Ski
         q = r;
       } else return null;
     } else return null;
-  } else if (isAsciiLetter(c) && !cur) {
+  } else if (isAsciiLetter(c) && !cur && ((c | 32) === 0x6d || (c | 32) === 0x6e)) {
+    // m, n
     const w = nextWord(text, q);
     if (w.w === 'minus' || w.w === 'negative') {
       neg = true;
@@ -551,14 +603,19 @@ function parseAmount(text: string, p: number, allowRange: boolean): Amount | Ski
   if (neg && num.vague) return null;
   let value = num.value;
   let end = num.end;
+  // Most numbers are followed by an ordinary word or punctuation ("12,000 troops"): none of the
+  // checks below (fraction operator, percent, currency, range, "or more") can then apply.
+  const plainNext = nothingAfterNumber(text, end);
   // "one over three", "two out of five hundred", "1 in twenty-one"
   if (
+    !plainNext &&
     !num.vague &&
     !num.fraction &&
     num.scale === 1 &&
     !unit &&
     (num.plain || !num.digits) &&
-    Number.isInteger(value)
+    Number.isInteger(value) &&
+    (nextInitial(text, end) === 0x6f || nextInitial(text, end) === 0x69) // o, i
   ) {
     const op = nextWord(text, end);
     let denAt = -1;
@@ -587,14 +644,19 @@ function parseAmount(text: string, p: number, allowRange: boolean): Amount | Ski
         if (ok) {
           value = value / den.value;
           end = den.end;
-          num = { ...num, fraction: true, plain: false, end, value, high: value };
+          num = copyNum(num);
+          num.fraction = true;
+          num.plain = false;
+          num.end = end;
+          num.value = value;
+          num.high = value;
         }
       }
     }
   }
   if (neg) value = -value;
   const high = num.vague ? num.high : value;
-  if (unit === undefined) {
+  if (unit === undefined && !plainNext) {
     const pe = percentEnd(text, end);
     if (pe >= 0) {
       unit = 'percent';
@@ -607,19 +669,19 @@ function parseAmount(text: string, p: number, allowRange: boolean): Amount | Ski
       }
     }
   }
-  if (num.weakM && (unit === undefined || unit === 'percent')) return { skip: num.end };
-  const amount: Amount = {
-    start: p,
+  if (num.weakM && (unit === undefined || unit === 'percent')) return new Skip(num.end);
+  const amount = makeAmount(
+    p,
     end,
-    low: value,
+    value,
     high,
     unit,
-    vague: num.vague,
-    range: false,
+    num.vague,
+    false,
     num,
-    plain: num.plain && unit === undefined && !neg,
-    bound: null,
-  };
+    num.plain && unit === undefined && !neg,
+  );
+  if (plainNext) return amount;
   if (allowRange && !num.vague) {
     const ranged = tryRange(text, amount, false);
     if (ranged) return ranged;
@@ -640,7 +702,8 @@ function tryRange(text: string, a: Amount, between: boolean): Amount | Skip | nu
     dash = true;
     glued = s === a.end && !isSpace(text.charCodeAt(s + 1));
     connEnd = s + 1;
-  } else {
+  } else if (nextInitial(text, a.end) === (between ? 0x61 : 0x74)) {
+    // a, t
     const w = nextWord(text, a.end);
     if (between ? w.w === 'and' : w.w === 'to' || w.w === 'through' || w.w === 'thru') connEnd = w.e;
   }
@@ -663,22 +726,15 @@ function tryRange(text: string, a: Amount, between: boolean): Amount | Skip | nu
   ) {
     low = a.low * 1000; // "10-12,000"
   }
-  if (isYearLike(a.num) && isYearLike(b.num)) return { skip: b.end }; // 2010–2015
-  if (!(low < b.high)) return glued ? { skip: b.end } : null; // 5-3 scores, 2023-24 seasons
-  return {
-    ...a,
-    end: b.end,
-    low,
-    high: b.high,
-    unit: a.unit ?? b.unit,
-    range: true,
-    plain: false,
-    bound: null,
-  };
+  if (isYearLike(a.num) && isYearLike(b.num)) return new Skip(b.end); // 2010–2015
+  if (!(low < b.high)) return glued ? new Skip(b.end) : null; // 5-3 scores, 2023-24 seasons
+  return makeAmount(a.start, b.end, low, b.high, a.unit ?? b.unit, a.vague, true, a.num, false);
 }
 
 /** "or more", "and more", "or greater (than)", "or less", "or equal (to)" after a number. */
 function boundPostfix(text: string, p: number): Amount['bound'] {
+  const f = nextInitial(text, p);
+  if (f !== 0x6f && f !== 0x61) return null; // o, a
   const w1 = nextWord(text, p);
   if (w1.w !== 'or' && w1.w !== 'and') return null;
   const w2 = nextWord(text, w1.e);
@@ -706,10 +762,15 @@ function matchQualifier(
 ): { q: Qualifier; end: number; phrase: string } | null {
   const list = PHRASES_BY_FIRST.get(w);
   if (!list) return null;
+  const firstEnd = wordEnd(text, p);
   for (const ph of list) {
-    let q = wordEnd(text, p);
+    let q = firstEnd;
     let ok = true;
     for (let i = 1; i < ph.words.length; i++) {
+      if (nextInitial(text, q) !== ph.words[i]!.charCodeAt(0)) {
+        ok = false;
+        break;
+      }
       const nw = nextWord(text, q);
       if (nw.w !== ph.words[i]) {
         ok = false;
@@ -717,7 +778,7 @@ function matchQualifier(
       }
       q = nw.e;
     }
-    if (ok) return { q: ph.q, end: q, phrase: ph.words.join(' ') };
+    if (ok) return { q: ph.q, end: q, phrase: ph.phrase };
   }
   return null;
 }
@@ -751,29 +812,39 @@ function makeFigure(
   high: number | null,
   unit: string | undefined,
 ): Figure {
-  const fig: Figure = { text: text.slice(start, end), start, end, value: { low, high }, qualifier };
+  return figureOf(text, start, end, qualifier, { low, high }, unit);
+}
+
+function figureOf(
+  text: string,
+  start: number,
+  end: number,
+  qualifier: Qualifier,
+  value: FigureValue,
+  unit: string | undefined,
+): Figure {
+  const fig: Figure = { text: text.slice(start, end), start, end, value, qualifier };
   if (unit !== undefined) fig.unit = unit;
   return fig;
 }
 
-function boundedValue(q: Qualifier, low: number, high: number): { low: number; high: number | null } {
+function boundedValue(q: Qualifier, low: number, high: number): FigureValue {
   if (q === 'more-than' || q === 'at-least') return { low, high: null };
   if (q === 'up-to' || q === 'fewer-than') return { low: Math.min(0, high), high };
   return { low, high };
 }
 
 /** The previous word before `p` (skipping spaces and one '.'), lower-cased, and its raw text. */
-function prevWord(text: string, p: number): { w: string; raw: string } {
+function prevWord(text: string, p: number): { w: string; s: number } {
   let q = skipSpacesBack(text, p);
   if (text.charCodeAt(q - 1) === 46) q--;
   const s = wordStartBefore(text, q);
-  const raw = text.slice(s, q);
-  return { w: raw.toLowerCase(), raw };
+  return { w: lowerWord(text, s, q), s };
 }
 
-function isCapitalisedMonth(raw: string, lower: string): boolean {
-  const c = raw.charCodeAt(0);
-  return c >= 65 && c <= 90 && MONTHS.has(lower);
+/** Whether the word `lower` whose first character (as written) is `first` is a capitalised month. */
+function isCapitalisedMonth(first: number, lower: string): boolean {
+  return first >= 65 && first <= 90 && MONTHS.has(lower);
 }
 
 function looksLikeCountNoun(text: string, p: number): boolean {
@@ -813,7 +884,7 @@ function notAFigure(text: string, a: Amount): number {
   // dates: November 20, Nov. 20, 20 November, November 28, 2024
   if (v >= 1 && v <= 31 && num.digitCount <= 2) {
     const pw = prevWord(text, a.start);
-    if (isCapitalisedMonth(pw.raw, pw.w)) {
+    if (isCapitalisedMonth(text.charCodeAt(pw.s), pw.w)) {
       let e = a.end;
       let r = e;
       if (text.charCodeAt(r) === 44) r++;
@@ -825,7 +896,7 @@ function notAFigure(text: string, a: Amount): number {
       }
       return e;
     }
-    if (isCapitalisedMonth(text.slice(nw.s, nw.e), nw.w)) return a.end;
+    if (isCapitalisedMonth(text.charCodeAt(nw.s), nw.w)) return a.end;
   }
   if (isYearLike(num)) {
     const pw = prevWord(text, a.start);
@@ -876,8 +947,7 @@ function finish(
     const skip = notAFigure(text, a);
     if (skip >= 0) return { fig: null, next: Math.max(skip, a.start + 1) };
   }
-  const v = boundedValue(q, a.low, a.high);
-  return { fig: makeFigure(text, start, end, q, v.low, v.high, a.unit), next: end };
+  return { fig: figureOf(text, start, end, q, boundedValue(q, a.low, a.high), a.unit), next: end };
 }
 
 const LOWER_BOUNDS = new Set<Qualifier>(['more-than', 'at-least']);
@@ -890,6 +960,8 @@ function mergeBounds(text: string, first: Parsed): Parsed {
   let q = skipSpaces(text, f.end);
   if (text.charCodeAt(q) === 44) q++;
   else {
+    const initial = nextInitial(text, f.end);
+    if (initial !== 0x61 && initial !== 0x62) return first; // a, b
     const w = nextWord(text, f.end);
     if (w.w !== 'and' && w.w !== 'but') return first;
     q = w.e;
@@ -913,7 +985,7 @@ function parseFigureAt(text: string, p: number, merge: boolean): Parsed {
   const c = text.charCodeAt(p);
   if (isAsciiLetter(c)) {
     const we = wordEnd(text, p);
-    const w = text.slice(p, we).toLowerCase();
+    const w = lowerWord(text, p, we);
     const ph = matchQualifier(text, p, w);
     if (ph) {
       const as = skipSpaces(text, ph.end);
@@ -949,6 +1021,8 @@ function parseFigureAt(text: string, p: number, merge: boolean): Parsed {
       }
       return { fig: null, next: we };
     }
+    // "one of", "one by one": the pronoun, as notAFigure would conclude after parsing it.
+    if (w === 'one' && ONE_PRONOUN_NEXT.has(nextWord(text, we).w)) return { fig: null, next: we };
     const a = parseAmount(text, p, true);
     if (a && !isSkip(a)) return finish(text, a, null);
     return { fig: null, next: we };
@@ -958,8 +1032,10 @@ function parseFigureAt(text: string, p: number, merge: boolean): Parsed {
     if (sq) {
       const a = parseAmount(text, skipSpaces(text, sq.end), false);
       if (a && !isSkip(a) && !a.vague) {
-        const v = boundedValue(sq.q, a.low, a.high);
-        const r = { fig: makeFigure(text, p, a.end, sq.q, v.low, v.high, a.unit), next: a.end };
+        const r = {
+          fig: figureOf(text, p, a.end, sq.q, boundedValue(sq.q, a.low, a.high), a.unit),
+          next: a.end,
+        };
         return merge ? mergeBounds(text, r) : r;
       }
     }
@@ -977,34 +1053,10 @@ function bareHalf(text: string, p: number): Amount | null {
   if (w.w !== 'half' || w.s !== p) return null;
   const r = parseNumber(text, p);
   if (r !== null) return null;
-  const num: Num = {
-    start: p,
-    end: w.e,
-    value: 0.5,
-    high: 0.5,
-    vague: false,
-    scale: 1,
-    digits: false,
-    plain: false,
-    digitCount: 0,
-    grouped: false,
-    fraction: true,
-    weakM: false,
-    loneOne: false,
-    power: false,
-  };
-  return {
-    start: p,
-    end: w.e,
-    low: 0.5,
-    high: 0.5,
-    unit: undefined,
-    vague: false,
-    range: false,
-    num,
-    plain: false,
-    bound: null,
-  };
+  const num = blankNum(p, w.e, 0.5);
+  num.digits = false;
+  num.fraction = true;
+  return makeAmount(p, w.e, 0.5, 0.5, undefined, false, false, num, false);
 }
 
 /** Is the char before a digit at `p` one that makes the digits part of a code or word? */
@@ -1052,9 +1104,43 @@ for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = CH_LETTER;
 for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = CH_LETTER;
 for (const ch of '$.-<>:') ASCII_CLASS[ch.charCodeAt(0)] = CH_SPECIAL;
 
+/**
+ * Whether a figure's bounds are finite numbers ("1e400" is not a figure). A function of its own so
+ * that the scan loop does not depend on the shapes and number kinds of figures (new ones would
+ * make V8 throw the loop's optimised code away while it warms up).
+ */
+function hasFiniteValue(fig: Figure): boolean {
+  const { low, high } = fig.value;
+  return Number.isFinite(low) && (high === null || Number.isFinite(high));
+}
+
+/**
+ * Whether the digit or special character `c` (scan class `kind`) at `i` is something other than
+ * punctuation the scan steps over: a digit, a sign before a digit, a currency sign, a URL… A run of
+ * openers before it may reach it, so the scan goes back to read them again.
+ */
+function startsEvent(text: string, i: number, c: number, kind: number): boolean {
+  if (kind === CH_DIGIT || c >= 128 || c === 36 || c === 60 || c === 62) return true;
+  if (c === 58) return text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47; // ://
+  // . - : only before a digit, or a sign alone at the start of a line ("- 10 k")
+  const next = text.charCodeAt(i + 1);
+  return isDigit(next) || next === 46 || (c === 45 && (i === 0 || text.charCodeAt(i - 1) === 10));
+}
+
+/**
+ * The scan: one pass over char codes. Opener words ("about", "more", "a", "in", …) only matter when
+ * a number follows within a few words, and most are followed by none, so the scan does not look
+ * ahead at each: it remembers where the run of such words began (`chain`) and skips them. At the
+ * next digit, sign or number word it goes back to that start and reads the run again the way it
+ * always did (looking ahead at each opener, `numberAhead`) up to where it was (`replayEnd`); at
+ * any other word the run cannot reach a number, and it is forgotten. Going back is always safe:
+ * the run holds nothing but such words, spaces and punctuation.
+ */
 function scan(text: string, out: Figure[]): void {
   const n = text.length;
   let i = 0;
+  let chain = -1;
+  let replayEnd = -1;
   while (i < n) {
     const c = text.charCodeAt(i);
     let kind: number;
@@ -1067,6 +1153,12 @@ function scan(text: string, out: Figure[]): void {
     } else if (currencyOfSign(c) !== undefined || vulgarValue(c) !== undefined || c === 0x2212) {
       kind = CH_SPECIAL;
     } else if (isWordChar(c)) {
+      if (chain >= 0) {
+        replayEnd = i;
+        i = chain;
+        chain = -1;
+        continue;
+      }
       // a word in another script: skip it with any digits glued to it
       i = numberRunEnd(text, i + 1);
       continue;
@@ -1078,84 +1170,103 @@ function scan(text: string, out: Figure[]): void {
     if (kind === CH_LETTER) {
       const m = ANCHORS.match(text, i);
       if (m < 0) {
+        // An ordinary word (the common case): a run of openers before it cannot reach a number.
+        chain = -1;
         const e = -m;
         const d = text.charCodeAt(e);
-        // the common case, a word then a space or punctuation, without a call
         i = d === 32 || d === 44 || d === 46 ? e + 1 : numberRunEnd(text, e);
         continue;
       }
       const tag = m % 64;
       const we = (m - tag) / 64;
       const anchor = tag >> 3;
-      if (isWordChar(text.charCodeAt(we)) || isDigit(text.charCodeAt(we)) || anchor === K_CONTINUATION) {
+      if (
+        anchor !== K_NUMBER &&
+        anchor !== K_CONTINUATION &&
+        !isWordChar(text.charCodeAt(we)) &&
+        !isDigit(text.charCodeAt(we))
+      ) {
+        // An opener or an inner word of a qualifier: part of a run, unless read again.
+        if (i >= replayEnd) {
+          if (chain < 0) chain = i;
+          i = we;
+          continue;
+        }
+        if (anchor === K_LINK || !numberAhead(text, we, tag & 7)) {
+          i = we;
+          continue;
+        }
+      } else if (chain >= 0) {
+        // A number word (or an anchor glued to more letters or digits) after a run: read it again.
+        replayEnd = i;
+        i = chain;
+        chain = -1;
+        continue;
+      } else if (anchor !== K_NUMBER || isWordChar(text.charCodeAt(we)) || isDigit(text.charCodeAt(we))) {
         i = numberRunEnd(text, we);
         continue;
       }
-      if (anchor === K_LINK) {
-        i = we;
-        continue;
-      }
-      if (anchor !== K_NUMBER && !numberAhead(text, we, tag & 7)) {
-        i = we;
-        continue;
-      }
-      r = parseFigureAt(text, i, true);
-    } else if (kind === CH_DIGIT) {
-      if (gluedBefore(text, i)) {
-        i = numberRunEnd(text, i);
-        continue;
-      }
-      if (i > 0 && text.charCodeAt(i - 1) === 43) {
-        const pe = phoneEnd(text, i);
-        if (pe > 0) {
-          i = pe;
-          continue;
-        }
-      }
       r = parseFigureAt(text, i, true);
     } else {
-      // $ . - − < > : currency signs and vulgar fractions
-      const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-      const next = text.charCodeAt(i + 1);
-      if (c === 58) {
-        if (next === 47 && text.charCodeAt(i + 2) === 47) {
-          // a URL: skip to the next space
-          let j = i + 3;
-          while (j < n && !isSpace(text.charCodeAt(j))) j++;
-          i = j;
-          continue;
-        }
-        i++;
+      if (chain >= 0 && startsEvent(text, i, c, kind)) {
+        replayEnd = i;
+        i = chain;
+        chain = -1;
         continue;
       }
-      if (c === 46) {
-        if (!isDigit(next) || isDigit(prev) || isWordChar(prev)) {
+      if (kind === CH_DIGIT) {
+        if (gluedBefore(text, i)) {
+          i = numberRunEnd(text, i);
+          continue;
+        }
+        if (i > 0 && text.charCodeAt(i - 1) === 43) {
+          const pe = phoneEnd(text, i);
+          if (pe > 0) {
+            i = pe;
+            continue;
+          }
+        }
+        r = parseFigureAt(text, i, true);
+      } else {
+        // $ . - − < > : currency signs and vulgar fractions
+        const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
+        const next = text.charCodeAt(i + 1);
+        if (c === 58) {
+          if (next === 47 && text.charCodeAt(i + 2) === 47) {
+            // a URL: skip to the next space
+            let j = i + 3;
+            while (j < n && !isSpace(text.charCodeAt(j))) j++;
+            i = j;
+            continue;
+          }
           i++;
           continue;
         }
-      } else if (c === 45 || c === 0x2212) {
-        const spacedSign = (i === 0 || prev === 10) && isSpace(next);
-        if (
-          (!isDigit(next) && !(next === 46 && isDigit(text.charCodeAt(i + 2))) && !spacedSign) ||
-          isDigit(prev) ||
-          isWordChar(prev) ||
-          prev === 45
-        ) {
+        if (c === 46) {
+          if (!isDigit(next) || isDigit(prev) || isWordChar(prev)) {
+            i++;
+            continue;
+          }
+        } else if (c === 45 || c === 0x2212) {
+          const spacedSign = (i === 0 || prev === 10) && isSpace(next);
+          if (
+            (!isDigit(next) && !(next === 46 && isDigit(text.charCodeAt(i + 2))) && !spacedSign) ||
+            isDigit(prev) ||
+            isWordChar(prev) ||
+            prev === 45
+          ) {
+            i++;
+            continue;
+          }
+        } else if (c === 36 && isWordChar(prev)) {
           i++;
           continue;
         }
-      } else if (c === 36 && isWordChar(prev)) {
-        i++;
-        continue;
+        r = parseFigureAt(text, i, true);
       }
-      r = parseFigureAt(text, i, true);
     }
     const fig = r.fig;
-    if (
-      fig &&
-      Number.isFinite(fig.value.low) &&
-      (fig.value.high === null || Number.isFinite(fig.value.high))
-    ) {
+    if (fig !== null && hasFiniteValue(fig)) {
       out.push(fig);
       i = Math.max(r.next, fig.end, i + 1);
     } else {
@@ -1165,23 +1276,40 @@ function scan(text: string, out: Figure[]): void {
 }
 
 /**
+ * An empty array that already holds objects (V8's elements kind), like the one the scan leaves
+ * behind: a fresh `[]` holds small integers until the first push changes its kind, and the scan
+ * loop, optimised for one kind, would be thrown away again on every new call while it warms up.
+ */
+function newFigureList(): Figure[] {
+  const list: (Figure | null)[] = [null];
+  list.length = 0;
+  return list as Figure[];
+}
+
+/**
  * Every figure in `text`, in order and non-overlapping; `text.slice(f.start, f.end) === f.text`.
  * Pure and total: never throws (a parser bug yields the figures found so far, not an exception).
  */
 export function findFigures(text: string): Figure[] {
-  const out: Figure[] = [];
+  const out = newFigureList();
   if (typeof text !== 'string' || text.length === 0) return out;
   try {
     scan(text, out);
   } catch {
     // keep what was found: a page must never break on a figure (tests use scanFiguresStrict)
+  } finally {
+    forgetNextWord();
   }
   return out;
 }
 
 /** Same as {@link findFigures} but lets an internal error surface (for tests and fuzzing). */
 export function scanFiguresStrict(text: string): Figure[] {
-  const out: Figure[] = [];
-  scan(text, out);
+  const out = newFigureList();
+  try {
+    scan(text, out);
+  } finally {
+    forgetNextWord();
+  }
   return out;
 }

@@ -11,135 +11,486 @@
  * - it does not overlap a full alias match (full matches win: "Major General Shin Geum Chul" is the
  *   full name, not a back-reference).
  * The match covers the title and the surname, not a possessive `'s` after it.
+ *
+ * How: one forward pass over the text that folds characters on the fly (`foldUnit`) instead of
+ * materialising the folded text, since almost every character folds to exactly one unit. At each
+ * word start it tries the alias trie, and, once a person with a surname has been named, the title
+ * trie. Near the rare characters that fold to nothing or to several units (soft hyphens, combining
+ * accents, ligatures, astral characters) the pass hands over to the same rules applied to the
+ * folded text (`foldText`, built on first need), unit by unit, and takes over again after them.
+ * {@link findNamesFolded} runs the folded rules on the whole text: the reference the fast pass is
+ * tested against.
  */
 import type { NameMatch } from './types';
 import {
+  HASH_START,
+  aliasAtUnit,
+  firstWordKinds,
+  aliasEndInText,
   childOf,
-  scanFolded,
-  toNameMatch,
   trieMatchesAt,
   type AliasIndex,
-  type FoldedMatch,
+  type MatchSlot,
 } from './alias-index';
-import { CharClass, foldText, isWordStart, unitClass, type FoldedText } from './normalize';
+import {
+  CharClass,
+  NEEDS_FOLD,
+  foldText,
+  foldUnit,
+  foldUnitAt,
+  isWordStart,
+  originalEnd,
+  unitClass,
+  wordEndInText,
+  wordStartInText,
+  type FoldedText,
+} from './normalize';
 
-const SPACE = 32;
 // Module-local copies for the loops (imported bindings cost a getter call under some loaders).
+const NEEDS = NEEDS_FOLD;
+const unitOf = foldUnit;
+const unitAt = foldUnitAt;
 const classOf = unitClass;
+const startIn = wordStartInText;
+const endIn = wordEndInText;
+const aliasEnd = aliasEndInText;
+const kindsOf = firstWordKinds;
 const child = childOf;
-const wordStart = isWordStart;
-const WORD: CharClass = CharClass.Word;
+const OTHER: CharClass = CharClass.Other;
+const CJK: CharClass = CharClass.Cjk;
+const SPACE = 32;
 const LOWER_CASE = /^\p{Ll}/u;
 const UPPER_CASE = /^\p{Lu}/u;
 
+/** 1 for the ASCII characters that fold to a word character (letters, digits, `_`). */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
+  unitClass(foldUnit(c)) === CharClass.Word ? 1 : 0,
+);
+/** The fold of each ASCII character. */
+const ASCII_FOLD = Uint16Array.from({ length: 128 }, (_, c) => foldUnit(c));
+
 /**
- * Every entity mention in `text`: the alias matches of {@link scanFolded} and the title + surname
- * back-references described above, sorted by `start`, never overlapping. Offsets index `text`
- * (`text.slice(start, end) === match.text`). Deterministic; never throws.
+ * Whether the non-ASCII character `c` after an ASCII word may belong to the same folded word (a
+ * letter of another script), or cannot be placed without the folded text: then the word's hash
+ * says nothing about what starts with it.
  */
-export function findNames(index: AliasIndex, text: string): NameMatch[] {
-  const folded = foldText(text);
-  const full = scanFolded(index, text, folded);
-  const all = full.concat(findBackReferences(index, text, folded, full));
-  all.sort((a, b) => a.start - b.start);
-  return all.map((m) => toNameMatch(index, text, folded, m));
+function continuesWord(c: number): boolean {
+  const u = foldUnit(c);
+  return u === 0 || unitClass(u) !== CharClass.Other;
 }
 
 /**
- * Title + surname back-references in `folded` (the fold of `text`), given the full alias matches
- * `full` (sorted, as {@link scanFolded} returns them). In folded coordinates, sorted by start.
+ * Every entity mention in `text`: the alias matches of `scanFolded` (alias-index.ts) and the title
+ * + surname back-references described above, sorted by `start`, never overlapping. Offsets index
+ * `text` (`text.slice(start, end) === match.text`). Deterministic; never throws.
  */
-export function findBackReferences(
-  index: AliasIndex,
-  text: string,
-  folded: FoldedText,
-  full: readonly FoldedMatch[],
-): FoldedMatch[] {
-  const out: FoldedMatch[] = [];
-  const { surnames, titles } = index;
-  if (full.length === 0 || surnames.entities.length === 0 || titles.count === 0) return out;
-  const mentioned = new Set<number>();
-  let seen = 0; // full matches already added to `mentioned`
-  const { codes, length } = folded;
-  const titleRoot = titles.trie.root;
-  const titleTrie = titles.trie;
-  const titleEnds: number[] = [];
-  // Nothing can refer back before the first full mention of a person with a surname ends.
-  const firstPerson = full.findIndex((m) => surnames.surnamed[m.entity] === 1);
-  if (firstPerson < 0) return out;
-  for (let i = full[firstPerson]!.end; i < length; i++) {
-    // Cheap rejections: the unit must start a title and follow a non-letter (full test below).
-    let node = titleRoot[codes[i]!]!;
-    if (node === 0 || classOf(codes[i - 1]!) === WORD) continue;
+export function findNames(index: AliasIndex, text: string): NameMatch[] {
+  const scan = new NameScan(index, text, false);
+  scan.run();
+  return scan.out;
+}
+
+/**
+ * The same result as {@link findNames}, computed on the whole folded text (slower): the reference
+ * the on-the-fly pass is checked against in tests.
+ */
+export function findNamesFolded(index: AliasIndex, text: string): NameMatch[] {
+  const scan = new NameScan(index, text, true);
+  scan.run();
+  return scan.out;
+}
+
+/** The state of one pass of {@link findNames} over one text. */
+class NameScan {
+  /** The matches found so far, in order. */
+  readonly out: NameMatch[] = newMatchList();
+  private readonly n: number;
+  /** Entities with a full match so far (all of them end before the scan position). */
+  private readonly mentioned = new Set<number>();
+  /** Whether a person with a surname has been named in full: back-references need one. */
+  private personSeen = false;
+  /** The folded text, built when the fast pass first needs it. */
+  private folded: FoldedText | null = null;
+  private readonly slot: MatchSlot = { entity: -1 };
+  /** Title ends found by {@link backRefInText}, reused across calls. */
+  private readonly titleEnds: number[] = [];
+
+  constructor(
+    private readonly index: AliasIndex,
+    private readonly text: string,
+    /** Use the folded text throughout (the reference behaviour). */
+    private readonly foldedOnly: boolean,
+  ) {
+    this.n = text.length;
+  }
+
+  /** Scans the whole text into {@link out}. (Returns nothing: see {@link newMatchList} on why.) */
+  run(): void {
+    const text = this.text;
+    const n = this.n;
+    const firstWords = this.index.firstWords;
+    const { hashes, mask } = firstWords;
+    let p = this.foldedOnly ? this.onFolded(0) : 0;
+    while (p < n) {
+      let c = text.charCodeAt(p);
+      if (c < 0x80) {
+        // Most characters: spaces and punctuation, which never start a word.
+        if (ASCII_WORD[c] === 0) {
+          p++;
+          continue;
+        }
+        // An ASCII word: read it whole, hashing it. Its characters after the first cannot start a
+        // word, and most words are the first word of no alias (nor, once a person is named, of a
+        // title), so nothing can start here at all.
+        const s = p;
+        let h = HASH_START;
+        do {
+          h = Math.imul(h ^ (c | 32), 0x01000193); // hashWordUnit, inlined
+          c = text.charCodeAt(++p);
+        } while (c < 0x80 && ASCII_WORD[c] === 1);
+        // (A letter of another script after it would make the word longer: then the hash says
+        // nothing.) The first probe of firstWordKinds, inlined: most words stop at an empty slot.
+        if (!(c >= 0x80)) {
+          if (hashes[(h === 0 ? 1 : h) & mask] === 0) continue;
+          if ((kindsOf(firstWords, h) & (this.personSeen ? 3 : 1)) === 0) continue;
+        } else if (!continuesWord(c) && (kindsOf(firstWords, h) & (this.personSeen ? 3 : 1)) === 0) {
+          continue;
+        }
+        const next = this.atWordCharacter(s, ASCII_FOLD[text.charCodeAt(s)]!);
+        p = next === NEEDS ? this.onFolded(s) : next;
+        continue;
+      }
+      const unit = unitOf(c);
+      if (unit === 0) {
+        p = this.onFolded(p);
+        continue;
+      }
+      if (classOf(unit) === OTHER) {
+        p++;
+        continue;
+      }
+      const next = this.atWordCharacter(p, unit);
+      p = next === NEEDS ? this.onFolded(p) : next;
+    }
+  }
+
+  /**
+   * Handles the word character `text[p]` (fold `unit`): a match starting there, or nothing.
+   * Returns where to go on, or {@link NEEDS_FOLD} when only the folded text can tell.
+   */
+  private atWordCharacter(p: number, unit: number): number {
+    const text = this.text;
+    const start = startIn(text, p, unit);
+    if (start === NEEDS) return NEEDS;
+    if (start === 1) {
+      const end = aliasEnd(this.index, text, p, unit, this.slot);
+      if (end === NEEDS) return NEEDS;
+      if (end > 0) {
+        this.addFull(p, end, this.slot.entity);
+        return end;
+      }
+      if (this.personSeen) {
+        const refEnd = this.backRefInText(p, unit);
+        if (refEnd === NEEDS) return NEEDS;
+        if (refEnd > 0) {
+          this.add(p, refEnd, this.slot.entity);
+          return refEnd;
+        }
+      }
+      // Han and kana start a word at every character: the next one may start a match.
+      if (classOf(unit) === CJK) return p + 1;
+    }
+    return skipAsciiWord(text, p + 1);
+  }
+
+  private add(start: number, end: number, entity: number): void {
+    const text = this.text;
+    this.out.push({ text: text.slice(start, end), start, end, entity: this.index.entityIds[entity]! });
+  }
+
+  private addFull(start: number, end: number, entity: number): void {
+    this.add(start, end, entity);
+    this.mentioned.add(entity);
+    if (this.index.surnames.surnamed[entity] === 1) this.personSeen = true;
+  }
+
+  /**
+   * A title + surname back-reference starting at the word start `text[p]` (fold `unit`): its end
+   * (entity in the slot), 0 when there is none, or {@link NEEDS_FOLD}.
+   */
+  private backRefInText(p: number, unit: number): number {
+    const text = this.text;
+    const n = this.n;
+    const trie = this.index.titles.trie;
+    let node = trie.root[unit]!;
+    if (node === 0) return 0;
     // Walk the title trie; a title counts where it is followed by a space.
-    titleEnds.length = 0;
+    const ends = this.titleEnds;
+    let count = 0;
+    let last = unit;
+    let j = p + 1;
+    for (;;) {
+      if (trie.key[node]! >= 0 && j < n) {
+        const u = unitAt(text, j);
+        if (u === 0) return NEEDS;
+        if (u === SPACE) ends[count++] = j;
+      }
+      let u = 0;
+      while (j < n) {
+        u = unitAt(text, j);
+        if (u === 0) return NEEDS;
+        if (u !== SPACE || last !== SPACE) break;
+        j++;
+      }
+      if (j >= n) break;
+      node = child(trie, node, u);
+      if (node < 0) break;
+      last = u;
+      j++;
+    }
+    // Longest title first: "Secretary of State Blinken" rather than "Secretary" + "of".
+    for (let t = count - 1; t >= 0; t--) {
+      const end = this.surnameInText(ends[t]!);
+      if (end === NEEDS) return NEEDS;
+      if (end === 0) continue;
+      const entity = this.slot.entity;
+      const overlap = this.aliasStartsWithin(p, end);
+      if (overlap === NEEDS) return NEEDS;
+      if (overlap === 1) continue;
+      this.slot.entity = entity;
+      return end;
+    }
+    return 0;
+  }
+
+  /**
+   * The surname after a title that ends with the space `text[space]`: the end of the surname when
+   * it refers back to exactly one person named so far (left in the slot), else 0; or
+   * {@link NEEDS_FOLD}.
+   */
+  private surnameInText(space: number): number {
+    const text = this.text;
+    const n = this.n;
+    let s = space + 1;
+    while (s < n) {
+      const u = unitAt(text, s);
+      if (u === 0) return NEEDS;
+      if (u !== SPACE) break;
+      s++;
+    }
+    if (s >= n) return 0;
+    const first = unitAt(text, s);
+    const start = startIn(text, s, first);
+    if (start !== 1) return start;
+    // The longest surname from `s` that ends at a word end.
+    const trie = this.index.surnames.trie;
+    let node = trie.root[first]!;
+    if (node === 0) return 0;
+    let end = 0;
+    let key = -1;
+    let last = first;
+    for (let j = s + 1; ; j++) {
+      const k = trie.key[node]!;
+      if (k >= 0) {
+        const atEnd = endIn(text, j, last);
+        if (atEnd === NEEDS) return NEEDS;
+        if (atEnd === 1) {
+          end = j;
+          key = k;
+        }
+      }
+      if (j >= n) break;
+      const u = unitAt(text, j);
+      if (u === 0) return NEEDS;
+      if (u === SPACE && last === SPACE) continue;
+      node = child(trie, node, u);
+      if (node < 0) break;
+      last = u;
+    }
+    if (key < 0 || LOWER_CASE.test(text.slice(s, s + 2))) return 0;
+    if (end < n && unitAt(text, end) === SPACE) {
+      let r = end + 1;
+      while (r < n) {
+        const u = unitAt(text, r);
+        if (u === 0) return NEEDS;
+        if (u !== SPACE) break;
+        r++;
+      }
+      if (r < n && UPPER_CASE.test(text.slice(r, r + 2))) return 0;
+    }
+    const entity = this.onlyMentioned(key);
+    if (entity < 0) return 0;
+    this.slot.entity = entity;
+    return end;
+  }
+
+  /** The one person of surname key `key` named so far, or -1 (none, or two: never guess). */
+  private onlyMentioned(key: number): number {
+    const { start, entities } = this.index.surnames;
+    let entity = -1;
+    for (let p = start[key]!; p < start[key + 1]!; p++) {
+      const person = entities[p]!;
+      if (!this.mentioned.has(person)) continue;
+      if (entity >= 0) return -1;
+      entity = person;
+    }
+    return entity;
+  }
+
+  /**
+   * Whether an alias match starts at a word start strictly inside `(from, to)` (then it would be a
+   * full match overlapping a back-reference over `[from, to)`): 1 or 0, or {@link NEEDS_FOLD}.
+   */
+  private aliasStartsWithin(from: number, to: number): number {
+    const text = this.text;
+    const slot: MatchSlot = { entity: -1 };
+    for (let x = from + 1; x < to; x++) {
+      const u = unitAt(text, x);
+      if (u === 0) return NEEDS;
+      const start = startIn(text, x, u);
+      if (start === NEEDS) return NEEDS;
+      if (start === 0) continue;
+      const end = aliasEnd(this.index, text, x, u, slot);
+      if (end !== 0) return end === NEEDS ? NEEDS : 1;
+    }
+    return 0;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The folded text: the rules unit by unit, where the fast pass cannot fold on the fly.
+
+  /**
+   * Scans the folded text from the first unit at or after `text[p]` until the fast pass can take
+   * over again (or to the end when {@link foldedOnly}); returns the offset in `text` to go on from.
+   */
+  private onFolded(p: number): number {
+    const folded = (this.folded ??= foldText(this.text));
+    const { map, length } = folded;
+    let i = firstUnitAt(folded, p);
+    while (i < length) {
+      i = this.atUnit(folded, i);
+      if (!this.foldedOnly && i < length && this.canLeaveFolded(folded, i)) return map[i]!;
+    }
+    return this.n;
+  }
+
+  /**
+   * Whether the fast pass can go on at folded unit `i`: it is the first unit of its character, and
+   * that character and the two before it fold to one unit each (all the fast pass looks back at).
+   */
+  private canLeaveFolded(folded: FoldedText, i: number): boolean {
+    const p = folded.map[i]!;
+    if (i > 0 && folded.map[i - 1] === p) return false;
+    for (let q = Math.max(0, p - 2); q <= p; q++) if (unitAt(this.text, q) === 0) return false;
+    return true;
+  }
+
+  /** Handles folded unit `i`: a match starting there, or nothing. Returns the next unit to look at. */
+  private atUnit(folded: FoldedText, i: number): number {
+    if (!isWordStart(folded, i)) return i + 1;
+    const m = aliasAtUnit(this.index, this.text, folded, i);
+    if (m !== null) {
+      this.addFull(folded.map[i]!, originalEnd(folded, m.end), m.entity);
+      return m.end;
+    }
+    if (this.personSeen) {
+      const ref = this.backRefAtUnit(folded, i);
+      if (ref !== null) {
+        this.add(folded.map[i]!, originalEnd(folded, ref.end), ref.entity);
+        return ref.end;
+      }
+    }
+    return i + 1;
+  }
+
+  /** {@link backRefInText} on the folded text, at the word start `i`. */
+  private backRefAtUnit(folded: FoldedText, i: number): { end: number; entity: number } | null {
+    const { codes, length } = folded;
+    const trie = this.index.titles.trie;
+    let node = trie.root[codes[i]!]!;
+    if (node === 0) return null;
+    const titleEnds: number[] = [];
     for (let j = i + 1; ;) {
-      if (titleTrie.key[node]! >= 0 && codes[j] === SPACE) titleEnds.push(j);
+      if (trie.key[node]! >= 0 && codes[j] === SPACE) titleEnds.push(j);
       if (j >= length) break;
-      node = child(titleTrie, node, codes[j]!);
+      node = child(trie, node, codes[j]!);
       if (node < 0) break;
       j++;
     }
-    if (titleEnds.length === 0 || !wordStart(folded, i)) continue;
-    while (seen < full.length && full[seen]!.end <= i) mentioned.add(full[seen++]!.entity);
-    // Longest title first: "Secretary of State Blinken" rather than "Secretary" + "of".
     for (let t = titleEnds.length - 1; t >= 0; t--) {
-      const ref = surnameAfter(index, text, folded, titleEnds[t]!, mentioned);
-      if (!ref || overlapsAny(full, i, ref.end)) continue;
-      out.push({ start: i, end: ref.end, entity: ref.entity });
-      i = ref.end - 1;
-      break;
+      const ref = this.surnameAtUnit(folded, titleEnds[t]!);
+      if (ref === null || this.aliasStartsWithinUnits(folded, i, ref.end)) continue;
+      return ref;
     }
+    return null;
   }
-  return out;
+
+  /** {@link surnameInText} on the folded text, after the title ending at unit `titleEnd`. */
+  private surnameAtUnit(folded: FoldedText, titleEnd: number): { end: number; entity: number } | null {
+    const { codes, length, map } = folded;
+    const text = this.text;
+    const s = titleEnd + 1;
+    if (codes[titleEnd] !== SPACE || s >= length || !isWordStart(folded, s)) return null;
+    const found = trieMatchesAt(this.index.surnames.trie, folded, s);
+    if (found.length === 0) return null;
+    const end = found[found.length - 2]!;
+    const key = found[found.length - 1]!;
+    if (LOWER_CASE.test(text.slice(map[s]!, map[s]! + 2))) return null;
+    if (
+      codes[end] === SPACE &&
+      end + 1 < length &&
+      UPPER_CASE.test(text.slice(map[end + 1]!, map[end + 1]! + 2))
+    ) {
+      return null;
+    }
+    const entity = this.onlyMentioned(key);
+    return entity < 0 ? null : { end, entity };
+  }
+
+  /** {@link aliasStartsWithin} on the folded text, for units strictly inside `(from, to)`. */
+  private aliasStartsWithinUnits(folded: FoldedText, from: number, to: number): boolean {
+    for (let x = from + 1; x < to; x++) {
+      if (isWordStart(folded, x) && aliasAtUnit(this.index, this.text, folded, x) !== null) return true;
+    }
+    return false;
+  }
 }
 
 /**
- * The person referred to by the surname right after a title ending at folded index `titleEnd`
- * (one space between them), if exactly one person with that surname is in `mentioned`.
+ * The index of the first character at or after `q` that is not an ASCII word character: those
+ * that follow a word character cannot start a word.
  */
-function surnameAfter(
-  index: AliasIndex,
-  text: string,
-  folded: FoldedText,
-  titleEnd: number,
-  mentioned: ReadonlySet<number>,
-): { end: number; entity: number } | null {
-  const { codes, length, map } = folded;
-  const s = titleEnd + 1;
-  if (codes[titleEnd] !== SPACE || s >= length || !wordStart(folded, s)) return null;
-  const found = trieMatchesAt(index.surnames.trie, folded, s);
-  if (found.length === 0) return null;
-  const end = found[found.length - 2]!;
-  const key = found[found.length - 1]!;
-  if (LOWER_CASE.test(text.slice(map[s]!, map[s]! + 2))) return null;
-  if (
-    codes[end] === SPACE &&
-    end + 1 < length &&
-    UPPER_CASE.test(text.slice(map[end + 1]!, map[end + 1]! + 2))
-  ) {
-    return null;
+function skipAsciiWord(text: string, q: number): number {
+  const n = text.length;
+  while (q < n) {
+    const c = text.charCodeAt(q);
+    if (c >= 0x80 || ASCII_WORD[c] === 0) break;
+    q++;
   }
-  const { start, entities } = index.surnames;
-  let entity = -1;
-  for (let p = start[key]!; p < start[key + 1]!; p++) {
-    const person = entities[p]!;
-    if (!mentioned.has(person)) continue;
-    if (entity >= 0) return null; // two candidates: never guess
-    entity = person;
-  }
-  return entity < 0 ? null : { end, entity };
+  return q;
 }
 
-/** Whether folded `[start, end)` overlaps any of the sorted, non-overlapping `matches`. */
-function overlapsAny(matches: readonly FoldedMatch[], start: number, end: number): boolean {
-  // First match that ends after `start`; it overlaps iff it starts before `end`.
+/**
+ * An empty array that already holds objects (V8's elements kind): a fresh `[]` holds small
+ * integers until the first push changes its kind, which would throw away the optimised code of
+ * the pass on every new call while it warms up. (For the same reason `run` touches nothing after
+ * its loop: V8 optimises the loop while it runs, before anything after it has been seen.)
+ */
+function newMatchList(): NameMatch[] {
+  const list: (NameMatch | null)[] = [null];
+  list.length = 0;
+  return list as NameMatch[];
+}
+
+/** The first folded unit made by `text[p]` or a later character (`folded.length` if none). */
+function firstUnitAt(folded: FoldedText, p: number): number {
+  const map = folded.map;
   let lo = 0;
-  let hi = matches.length;
+  let hi = folded.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (matches[mid]!.end <= start) lo = mid + 1;
+    if (map[mid]! < p) lo = mid + 1;
     else hi = mid;
   }
-  return lo < matches.length && matches[lo]!.start < end;
+  return lo;
 }

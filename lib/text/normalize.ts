@@ -123,6 +123,32 @@ function makeTables(preserveCase: boolean): FoldTables {
 const LOWER = makeTables(false);
 const CASED = makeTables(true);
 
+/** Fills and returns the `single` entry of BMP code unit `u` (not a surrogate) on first use. */
+function fillSingle(tables: FoldTables, u: number, preserveCase: boolean): number {
+  const s = foldCodePoint(u, preserveCase);
+  const f = s.length === 1 && s.charCodeAt(0) > COMPLEX ? s.charCodeAt(0) : COMPLEX;
+  if (f === COMPLEX) tables.multi.set(u, s);
+  tables.single[u] = f;
+  return f;
+}
+
+/**
+ * The one unit that {@link foldText} writes for the character `u` (a UTF-16 code unit), when that
+ * character folds to exactly one unit: every ASCII character and most letters, digits, dashes and
+ * quotes of any script. 0 when it folds to nothing (soft hyphen, combining accent) or to several
+ * units (ligatures, ß), and for surrogates: only {@link foldText} can place those. Lets a scanner
+ * fold text on the fly instead of materialising it; a space unit still collapses with a space
+ * before it, as in {@link foldText}.
+ */
+export function foldUnit(u: number): number {
+  let f = LOWER.single[u]!;
+  if (f === 0) {
+    if (u >= 0xd800 && u <= 0xdfff) return 0;
+    f = fillSingle(LOWER, u, false);
+  }
+  return f > COMPLEX ? f : 0;
+}
+
 function complexFold(tables: FoldTables, cp: number, preserveCase: boolean): string {
   let f = tables.multi.get(cp);
   if (f === undefined) {
@@ -165,12 +191,7 @@ function foldInto(text: string, preserveCase: boolean, codesIn: Uint16Array, map
   while (i < n) {
     const u = text.charCodeAt(i);
     let f = single[u]!;
-    if (f === 0 && u >= 0x80 && (u < 0xd800 || u > 0xdfff)) {
-      const s = foldCodePoint(u, preserveCase);
-      f = s.length === 1 && s.charCodeAt(0) > COMPLEX ? s.charCodeAt(0) : COMPLEX;
-      if (f === COMPLEX) tables.multi.set(u, s);
-      single[u] = f;
-    }
+    if (f === 0 && u >= 0x80 && (u < 0xd800 || u > 0xdfff)) f = fillSingle(tables, u, preserveCase);
     if (f > COMPLEX) {
       // The hot path: one unit in, at most one unit out.
       if (f !== SPACE || last !== SPACE) {
@@ -381,4 +402,76 @@ export function isWordEnd(folded: FoldedText, end: number): boolean {
     return (u === 0x73 || u === 0x53) && !isLetterLike(classAt(folded, end + 2));
   }
   return true;
+}
+
+/** Whether folded unit `u` starts a Hangul particle (see {@link isWordEnd}). */
+export function isHangulParticle(u: number): boolean {
+  return HANGUL_PARTICLES.has(u);
+}
+
+/**
+ * Answer of {@link wordStartInText} and {@link wordEndInText} when a character they must read has
+ * no one-unit fold ({@link foldUnit} is 0): the caller has to use the folded text instead.
+ */
+export const NEEDS_FOLD = -1;
+
+/** {@link foldUnit} of `text[p]` (`p` in range), with ASCII read from the table directly. */
+export function foldUnitAt(text: string, p: number): number {
+  const u = text.charCodeAt(p);
+  return u < 0x80 ? LOWER.single[u]! : foldUnit(u);
+}
+
+/**
+ * {@link isWordStart} read on unfolded `text`: whether a whole-word match may start at the unit of
+ * `text[p]`, given that unit (`unit = foldUnit(text[p])`, non-zero). 1 or 0, or {@link NEEDS_FOLD}
+ * when one of the two characters before `p` has no one-unit fold.
+ */
+export function wordStartInText(text: string, p: number, unit: number): number {
+  const cur = unitClass(unit);
+  if (!isLetterLike(cur)) return 0;
+  // The unit before is the fold of text[p - 1] (a collapsed space leaves a space before it too).
+  if (cur === CJK || p === 0) return 1;
+  const before = foldUnitAt(text, p - 1);
+  if (before === 0) return NEEDS_FOLD;
+  const prev = unitClass(before);
+  if (prev === WORD || prev === HANGUL) return 0;
+  if (prev === CJK) return cur === WORD ? 1 : 0;
+  if (before === APOSTROPHE && p >= 2) {
+    const twoBefore = foldUnitAt(text, p - 2);
+    if (twoBefore === 0) return NEEDS_FOLD;
+    if (isLetterLike(unitClass(twoBefore))) return 0;
+  }
+  return 1;
+}
+
+/**
+ * {@link isWordEnd} read on unfolded `text`: whether a whole-word match whose last unit is `last`
+ * (not a space) may end just before `text[end]`. 1 or 0, or {@link NEEDS_FOLD} when one of the
+ * characters it must read has no one-unit fold.
+ */
+export function wordEndInText(text: string, end: number, last: number): number {
+  const lastClass = unitClass(last);
+  if (lastClass === CJK) return 1;
+  const n = text.length;
+  if (end >= n) return 1;
+  // `last` is not a space, so the fold of text[end] is the next unit (it cannot collapse).
+  const u = foldUnitAt(text, end);
+  if (u === 0) return NEEDS_FOLD;
+  const next = unitClass(u);
+  if (lastClass === HANGUL) {
+    if (next === HANGUL) return HANGUL_PARTICLES.has(u) ? 1 : 0;
+    return next !== WORD ? 1 : 0;
+  }
+  if (next === WORD || next === HANGUL) return 0;
+  if (u === APOSTROPHE && end + 1 < n) {
+    const u1 = foldUnitAt(text, end + 1);
+    if (u1 === 0) return NEEDS_FOLD;
+    if (!isLetterLike(unitClass(u1))) return 1;
+    if (u1 !== 0x73 && u1 !== 0x53) return 0;
+    if (end + 2 >= n) return 1;
+    const u2 = foldUnitAt(text, end + 2);
+    if (u2 === 0) return NEEDS_FOLD;
+    return isLetterLike(unitClass(u2)) ? 0 : 1;
+  }
+  return 1;
 }

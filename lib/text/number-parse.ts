@@ -15,6 +15,7 @@ import {
   UNIT,
   ZERO,
   lexiconWords,
+  lowerWord,
   numberWord,
   type NumberWord,
 } from './number-words';
@@ -49,12 +50,16 @@ export interface Num {
 }
 
 /** A run the scanner must skip as a whole (phone number, date, id, measurement, version). */
-export interface Skip {
-  skip: number;
+export class Skip {
+  constructor(
+    /** Where the run ends. */
+    readonly skip: number,
+  ) {}
 }
 
+/** Whether a parse result is a {@link Skip} (a class check: cheap whatever shape `x` has). */
 export function isSkip<T extends object>(x: T | Skip | null): x is Skip {
-  return x !== null && 'skip' in x;
+  return x instanceof Skip;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -65,6 +70,10 @@ export function scaleBy(value: number, scale: number): number {
   if (scale === 1) return value;
   const exp = Math.round(Math.log10(scale));
   if (10 ** exp === scale) {
+    // An integer times a power of ten is exact below 2^53: the same as through the string (whose
+    // "-0" reads as 0, hence the + 0), without building it.
+    if (Number.isInteger(value) && Math.abs(value * scale) <= Number.MAX_SAFE_INTEGER)
+      return value * scale + 0;
     const s = String(value);
     if (!s.includes('e')) return Number(s + 'e' + exp);
   }
@@ -151,7 +160,11 @@ export function vulgarValue(c: number): number | undefined {
   return VULGAR[c];
 }
 
-function blankNum(start: number, end: number, value: number): Num {
+/**
+ * A fresh {@link Num} read from digits, with nothing attached. Every `Num` is made here or by
+ * {@link copyNum}, so they all share one object shape (property access stays monomorphic).
+ */
+export function blankNum(start: number, end: number, value: number): Num {
   return {
     start,
     end,
@@ -170,6 +183,73 @@ function blankNum(start: number, end: number, value: number): Num {
   };
 }
 
+/** Exact powers of ten, for {@link decimalValue}. */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * The value of the decimal number whose integer digits are the digits in `[intStart, intEnd)`
+ * (separators in between skipped) and whose fraction digits are `[fracStart, fracEnd)`: exactly
+ * `Number` of {@link decimalString}. With at most 15 digits the digits make an exact integer and
+ * one correctly rounded division gives the correctly rounded value, as `Number` does; longer ones
+ * go through the string.
+ */
+function decimalValue(
+  text: string,
+  intStart: number,
+  intEnd: number,
+  fracStart: number,
+  fracEnd: number,
+): number {
+  let acc = 0;
+  let count = 0;
+  for (let k = intStart; k < intEnd; k++) {
+    const d = text.charCodeAt(k) - 48;
+    if (d >= 0 && d <= 9) {
+      acc = acc * 10 + d;
+      count++;
+    }
+  }
+  for (let k = fracStart; k < fracEnd; k++) acc = acc * 10 + (text.charCodeAt(k) - 48);
+  const frac = fracEnd - fracStart;
+  if (count + frac > 15) return Number(decimalString(text, intStart, intEnd, fracStart, fracEnd));
+  return frac === 0 ? acc : acc / POW10[frac]!;
+}
+
+/** The digits of {@link decimalValue} as a decimal string ("12000", "1.5", ".25"). */
+function decimalString(
+  text: string,
+  intStart: number,
+  intEnd: number,
+  fracStart: number,
+  fracEnd: number,
+): string {
+  let s = '';
+  for (let k = intStart; k < intEnd; k++) if (isDigit(text.charCodeAt(k))) s += text[k];
+  return fracEnd > fracStart ? s + '.' + text.slice(fracStart, fracEnd) : s;
+}
+
+/** `Number(text.slice(from, to))` for a run of ASCII digits, without the slice when it is short. */
+function digitRunValue(text: string, from: number, to: number): number {
+  return decimalValue(text, from, to, to, to);
+}
+
+/** A copy of `num` (to change without touching the original), of the same shape. */
+export function copyNum(num: Num): Num {
+  const copy = blankNum(num.start, num.end, num.value);
+  copy.high = num.high;
+  copy.vague = num.vague;
+  copy.scale = num.scale;
+  copy.digits = num.digits;
+  copy.plain = num.plain;
+  copy.digitCount = num.digitCount;
+  copy.grouped = num.grouped;
+  copy.fraction = num.fraction;
+  copy.weakM = num.weakM;
+  copy.loneOne = num.loneOne;
+  copy.power = num.power;
+  return copy;
+}
+
 /**
  * Reads a digit number at `p` (a digit, or "." before a digit). `listContext` is set when the
  * number follows "digit," ("22,24,26"), where a comma cannot be a decimal comma.
@@ -177,40 +257,34 @@ function blankNum(start: number, end: number, value: number): Num {
 export function parseDigits(text: string, p: number, listContext: boolean): Num | Skip {
   const start = p;
   let q = p;
-  let str: string;
   let decimal = false;
   let grouped = false;
   let intLen = 0;
+  // The digits of the value: the integer part in [start, intEnd) (group separators skipped) and
+  // the fraction in [fracStart, q) when `decimal`.
+  let intEnd = p;
+  let fracStart = p;
   if (text.charCodeAt(q) === 46) {
-    const e = digitsEnd(text, q + 1);
-    str = '0' + text.slice(q, e);
-    q = e;
+    fracStart = q + 1;
+    q = digitsEnd(text, q + 1);
     decimal = true;
   } else {
     const e = digitsEnd(text, q);
     intLen = e - q;
-    str = text.slice(q, e);
     q = e;
-    if (intLen > 1 && str.charCodeAt(0) === 48 && text.charCodeAt(q) !== 46) {
+    if (intLen > 1 && text.charCodeAt(start) === 48 && text.charCodeAt(q) !== 46) {
       // "007", "03-1234-5678", "0000": codes, not amounts
-      return { skip: numberRunEnd(text, q) };
+      return new Skip(numberRunEnd(text, q));
     }
     const c = text.charCodeAt(q);
     if (intLen <= 3 && c === 44) {
       let r = q;
-      let s = str;
-      while (text.charCodeAt(r) === 44 && threeDigits(text, r + 1)) {
-        s += text.slice(r + 1, r + 4);
-        r += 4;
-      }
+      while (text.charCodeAt(r) === 44 && threeDigits(text, r + 1)) r += 4;
       if (r > q) {
-        str = s;
         q = r;
         grouped = true;
       } else {
         // Indian grouping: 12,34,567
-        r = q;
-        s = str;
         let pairs = 0;
         while (
           text.charCodeAt(r) === 44 &&
@@ -218,34 +292,28 @@ export function parseDigits(text: string, p: number, listContext: boolean): Num 
           isDigit(text.charCodeAt(r + 2)) &&
           !isDigit(text.charCodeAt(r + 3))
         ) {
-          s += text.slice(r + 1, r + 3);
           r += 3;
           pairs++;
         }
         if (pairs > 0 && text.charCodeAt(r) === 44 && threeDigits(text, r + 1)) {
-          str = s + text.slice(r + 1, r + 4);
           q = r + 4;
           grouped = true;
         }
       }
     } else if (intLen <= 3 && isGroupSpace(c) && threeDigits(text, q + 1)) {
       let r = q;
-      let s = str;
-      while (text.charCodeAt(r) === c && threeDigits(text, r + 1)) {
-        s += text.slice(r + 1, r + 4);
-        r += 4;
-      }
-      str = s;
+      while (text.charCodeAt(r) === c && threeDigits(text, r + 1)) r += 4;
       q = r;
       grouped = true;
     }
+    intEnd = q;
     if (text.charCodeAt(q) === 46 && isDigit(text.charCodeAt(q + 1))) {
       const e2 = digitsEnd(text, q + 1);
       if (text.charCodeAt(e2) === 46 && isDigit(text.charCodeAt(e2 + 1))) {
         // 192.168.1.2, 1.2.3, 20.11.2024: versions, addresses, dates
-        return { skip: numberRunEnd(text, e2) };
+        return new Skip(numberRunEnd(text, e2));
       }
-      str += text.slice(q, e2);
+      fracStart = q + 1;
       q = e2;
       decimal = true;
     } else if (!grouped && !listContext && intLen <= 3 && c === 44 && isDigit(text.charCodeAt(q + 1))) {
@@ -254,13 +322,14 @@ export function parseDigits(text: string, p: number, listContext: boolean): Num 
       const after = text.charCodeAt(e2);
       const nextDigit = isDigit(text.charCodeAt(e2 + 1));
       if (e2 - q - 1 <= 2 && !((after === 44 || after === 46) && nextDigit)) {
-        str += '.' + text.slice(q + 1, e2);
+        fracStart = q + 1;
         q = e2;
         decimal = true;
       }
     }
   }
-  const value = Number(str);
+  const fracEnd = decimal ? q : fracStart;
+  const value = decimalValue(text, start, intEnd, fracStart, fracEnd);
   const num = blankNum(start, q, value);
   num.grouped = grouped;
   const c = text.charCodeAt(q);
@@ -273,7 +342,9 @@ export function parseDigits(text: string, p: number, listContext: boolean): Num 
     if (isDigit(text.charCodeAt(r))) {
       const e = digitsEnd(text, r);
       if (!isWordChar(text.charCodeAt(e))) {
-        num.value = Number(str + text.slice(q, e).toLowerCase());
+        num.value = Number(
+          decimalString(text, start, intEnd, fracStart, fracEnd) + text.slice(q, e).toLowerCase(),
+        );
         num.high = num.value;
         num.power = true;
         num.end = e;
@@ -292,7 +363,7 @@ export function parseDigits(text: string, p: number, listContext: boolean): Num 
     }
     if (isDigit(text.charCodeAt(r))) {
       const e = digitsEnd(text, r);
-      const exp = sign * Number(text.slice(r, e));
+      const exp = sign * digitRunValue(text, r, e);
       num.value = c === 94 ? Math.pow(value, exp) : value * Math.pow(10, exp);
       num.high = num.value;
       num.power = true;
@@ -305,8 +376,8 @@ export function parseDigits(text: string, p: number, listContext: boolean): Num 
     const e = wordEnd(text, q);
     const suffix = text.slice(q, e);
     const mult = SUFFIXES.get(suffix);
-    if (mult === undefined && suffix !== 'm') return { skip: numberRunEnd(text, e) };
-    if (isDigit(text.charCodeAt(e))) return { skip: numberRunEnd(text, e) };
+    if (mult === undefined && suffix !== 'm') return new Skip(numberRunEnd(text, e));
+    if (isDigit(text.charCodeAt(e))) return new Skip(numberRunEnd(text, e));
     num.value = scaleBy(value, mult ?? 1e6);
     num.high = num.value;
     num.scale = mult ?? 1e6;
@@ -314,11 +385,11 @@ export function parseDigits(text: string, p: number, listContext: boolean): Num 
     num.end = e;
     return num;
   }
-  if (c === 58 && isDigit(text.charCodeAt(q + 1))) return { skip: numberRunEnd(text, q) }; // 10:30
+  if (c === 58 && isDigit(text.charCodeAt(q + 1))) return new Skip(numberRunEnd(text, q)); // 10:30
   if (c === 47 && isDigit(text.charCodeAt(q + 1))) {
     // 3/4 is a fraction; 5/17/2018, 9/11 and 24/7 are not amounts
     const e = digitsEnd(text, q + 1);
-    const den = Number(text.slice(q + 1, e));
+    const den = digitRunValue(text, q + 1, e);
     const after = text.charCodeAt(e);
     if (
       !decimal &&
@@ -335,7 +406,7 @@ export function parseDigits(text: string, p: number, listContext: boolean): Num 
       num.end = e;
       return num;
     }
-    return { skip: numberRunEnd(text, e) };
+    return new Skip(numberRunEnd(text, e));
   }
   if ((c === 45 || c === 0x2013) && isDigit(text.charCodeAt(q + 1))) {
     // 03-1234-5678, 2024-11-20, 100-0001: three groups or a zero-led second group is a code
@@ -345,7 +416,7 @@ export function parseDigits(text: string, p: number, listContext: boolean): Num 
       text.charCodeAt(q + 1) === 48 ||
       ((after === 45 || after === 0x2013) && isDigit(text.charCodeAt(e + 1)))
     ) {
-      return { skip: numberRunEnd(text, e) };
+      return new Skip(numberRunEnd(text, e));
     }
   }
   const vul = vulgarValue(c);
@@ -363,8 +434,8 @@ export function parseDigits(text: string, p: number, listContext: boolean): Num 
       const e1 = digitsEnd(text, r);
       if (text.charCodeAt(e1) === 47 && isDigit(text.charCodeAt(e1 + 1))) {
         const e2 = digitsEnd(text, e1 + 1);
-        const a = Number(text.slice(r, e1));
-        const b = Number(text.slice(e1 + 1, e2));
+        const a = digitRunValue(text, r, e1);
+        const b = digitRunValue(text, e1 + 1, e2);
         const after = text.charCodeAt(e2);
         if (a < b && b <= 10 && !isWordChar(after) && after !== 47 && !isDigit(after)) {
           num.value = value + a / b;
@@ -403,15 +474,36 @@ function readWordTok(text: string, p: number): WordTok | null {
   }
   if (!isAsciiLetter(text.charCodeAt(q))) return null;
   const e = wordEnd(text, q);
-  const w = text.slice(q, e).toLowerCase();
+  const w = lowerWord(text, q, e);
   return { s: q, e, w, info: numberWord(w), hyphen };
 }
 
+/** What {@link nextWord} reads where there is no word (for callers that skip reading). */
+const NO_WORD: { readonly w: string; readonly s: number; readonly e: number } = { w: '', s: -1, e: -1 };
+
+/**
+ * The first letter of the word {@link nextWord} reads after `p`, lower-cased, or 0 when there is
+ * none (that word always starts with an ASCII letter): callers that look for a few words check it
+ * first and skip reading most words.
+ */
+export function nextInitial(text: string, p: number): number {
+  const c = text.charCodeAt(skipSpaces(text, p));
+  return isAsciiLetter(c) ? c | 32 : 0;
+}
+
 // Single-entry memo: the figure layer asks for the word after the same position several times
-// (fraction operator, percent, currency, "or more", time words).
+// (fraction operator, percent, currency, "or more", time words). Cleared after each scan
+// ({@link forgetNextWord}) so that it never keeps a page's text alive.
 let memoText = '';
 let memoPos = -1;
 let memoWord: { w: string; s: number; e: number } = { w: '', s: 0, e: 0 };
+
+/** Clears the memo of {@link nextWord}; the figure scanner calls it when a scan ends. */
+export function forgetNextWord(): void {
+  memoText = '';
+  memoPos = -1;
+  memoWord = { w: '', s: 0, e: 0 };
+}
 
 /** The next word after `p` (after spaces), lower-cased; `w` is '' when no ASCII word is there. */
 export function nextWord(text: string, p: number): { w: string; s: number; e: number } {
@@ -421,7 +513,7 @@ export function nextWord(text: string, p: number): { w: string; s: number; e: nu
   if (!isAsciiLetter(text.charCodeAt(q))) r = { w: '', s: q, e: q };
   else {
     const e = wordEnd(text, q);
-    r = { w: text.slice(q, e).toLowerCase(), s: q, e };
+    r = { w: lowerWord(text, q, e), s: q, e };
   }
   memoText = text;
   memoPos = p;
@@ -744,6 +836,7 @@ function acceptsTeenOrTens(last: number): boolean {
 
 /** Reads "point seventy-one" decimals after a spelled number; returns [digits, end] or null. */
 function readPointDigits(text: string, p: number): [string, number] | null {
+  if (nextInitial(text, p) !== 0x70) return null; // p
   const pw = nextWord(text, p);
   if (pw.w !== 'point') return null;
   let digits = '';
@@ -787,7 +880,7 @@ function parseVague(text: string, p: number, w: string, wEnd: number): Num | nul
       low = 2 * info.value;
       high = 10 * info.value - 1;
       if (info.cls === HUNDRED) {
-        const of = nextWord(text, wEnd);
+        const of = nextInitial(text, wEnd) === 0x6f ? nextWord(text, wEnd) : NO_WORD; // o
         const big = of.w === 'of' ? nextWord(text, of.e) : of;
         const bi = numberWord(big.w);
         if (of.w === 'of' && bi && bi.cls === SCALE && bi.plural) {
@@ -798,6 +891,7 @@ function parseVague(text: string, p: number, w: string, wEnd: number): Num | nul
       }
     }
   } else if (w === 'tens') {
+    if (nextInitial(text, wEnd) !== 0x6f) return null; // o
     const of = nextWord(text, wEnd);
     if (of.w !== 'of') return null;
     const big = nextWord(text, of.e);
@@ -848,7 +942,7 @@ export function parseNumber(text: string, p: number, listContext = false): Num |
   let first: Num | null = null;
   if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(p + 1)))) {
     const d = parseDigits(text, p, listContext);
-    if ('skip' in d) return d;
+    if (d instanceof Skip) return d;
     // suffixed, powered and fraction numbers are complete; others may take a scale ("1.5 million")
     if (d.scale !== 1 || d.fraction || d.power) return d;
     const spaced = extendDigitScale(text, d);
@@ -862,7 +956,7 @@ export function parseNumber(text: string, p: number, listContext = false): Num |
   } else {
     if (!isAsciiLetter(c)) return null;
     const e = wordEnd(text, p);
-    const w = text.slice(p, e).toLowerCase();
+    const w = lowerWord(text, p, e);
     const vague = parseVague(text, p, w, e);
     if (vague) return vague;
     if (w === 'a') {
@@ -908,7 +1002,7 @@ export function parseNumber(text: string, p: number, listContext = false): Num |
   num.scale = card.lastScale || num.scale;
   if (!first) {
     num.digits = false;
-    num.loneOne = card.words === 1 && text.slice(p, card.end).toLowerCase() === 'one';
+    num.loneOne = card.words === 1 && lowerWord(text, p, card.end) === 'one';
     // "two hundred point zero three"
     const pd = card.last !== ST_SCALE ? readPointDigits(text, card.end) : null;
     if (pd) {
@@ -929,7 +1023,7 @@ function runCardinal(text: string, card: Card, digitsLed: boolean): void {
     if (isDigit(c)) {
       if (!(card.last === ST_AND || card.last === ST_SCALE)) break;
       const d = parseDigits(text, at, false);
-      if ('skip' in d || !d.plain || d.value < 1) break;
+      if (d instanceof Skip || !d.plain || d.value < 1) break;
       if (card.last === ST_AND) {
         if (d.value >= 100 || card.beforeAnd?.last !== ST_HUNDRED) {
           restoreAnd(card);
@@ -1089,14 +1183,13 @@ export function extendDigitScale(text: string, num: Num): Num {
   if (isAsciiLetter(c) && !isWordChar(text.charCodeAt(q + 1))) {
     const mult = SPACED_LETTER_SCALES[text[q] ?? ''];
     if (mult !== undefined && !isDigit(text.charCodeAt(q + 1))) {
-      return {
-        ...num,
-        end: q + 1,
-        value: scaleBy(num.value, mult),
-        high: scaleBy(num.value, mult),
-        scale: mult,
-        plain: false,
-      };
+      const scaled = copyNum(num);
+      scaled.end = q + 1;
+      scaled.value = scaleBy(num.value, mult);
+      scaled.high = scaleBy(num.value, mult);
+      scaled.scale = mult;
+      scaled.plain = false;
+      return scaled;
     }
   }
   return num;

@@ -12,14 +12,22 @@ export interface WordTrie {
    * themselves whether the word ends there (a digit or non-ASCII letter may follow).
    */
   match(text: string, start: number): number;
+  /**
+   * The word of the trie that the ASCII letters `text[start, end)` spell (in any case), in lower
+   * case: the same string each time, so a caller gets it without slicing and lower-casing.
+   * `null` when they spell no word of the trie (or a character there is not an ASCII letter).
+   */
+  word(text: string, start: number, end: number): string | null;
 }
 
 /** Builds a trie from lower-case a-z words and their tags (1..63); a later entry's tag wins. */
 export function createWordTrie(entries: Iterable<readonly [string, number]>): WordTrie {
   const rows: number[] = new Array<number>(26).fill(0);
   const tags: number[] = [0];
+  const words: string[] = [];
   let size = 1;
   for (const [word, tag] of entries) {
+    words.push(word);
     let node = 0;
     for (let i = 0; i < word.length; i++) {
       const slot = node * 26 + (word.charCodeAt(i) - 97);
@@ -36,6 +44,8 @@ export function createWordTrie(entries: Iterable<readonly [string, number]>): Wo
   }
   const trie = Int32Array.from(rows);
   const tagOf = Uint8Array.from(tags);
+  const wordOf: (string | null)[] = new Array<string | null>(size).fill(null);
+  for (const w of words) wordOf[walk(trie, w, 0, w.length)] = w;
   return {
     match(text: string, start: number): number {
       let node = 0;
@@ -60,5 +70,21 @@ export function createWordTrie(entries: Iterable<readonly [string, number]>): Wo
       const tag = tagOf[node] ?? 0;
       return tag > 0 && i > start ? i * 64 + tag : -i;
     },
+    word(text: string, start: number, end: number): string | null {
+      const node = walk(trie, text, start, end);
+      return node > 0 ? wordOf[node]! : null;
+    },
   };
+}
+
+/** The node the ASCII letters `text[start, end)` lead to (any case), or 0 when they leave the trie. */
+function walk(trie: Int32Array, text: string, start: number, end: number): number {
+  let node = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return 0;
+    node = trie[node * 26 + (c - 97)]!;
+    if (node === 0) return 0;
+  }
+  return node;
 }

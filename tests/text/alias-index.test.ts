@@ -2,13 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Alias, Entity } from '../../lib/dataset/types';
 import {
+  HASH_START,
+  aliasEndInText,
   buildAliasIndex,
   buildTrie,
+  firstWordKinds,
+  hashWordUnit,
   loadAliasIndex,
   scanAliases,
   serializeAliasIndex,
   type AliasIndex,
 } from '../../lib/text/alias-index';
+import { NEEDS_FOLD, foldUnit } from '../../lib/text/normalize';
 
 function entity(
   id: string,
@@ -194,6 +199,52 @@ describe('scanAliases', () => {
         },
       ),
     );
+  });
+});
+
+describe('firstWords', () => {
+  const hash = (word: string) => [...word].reduce((h, c) => hashWordUnit(h, c.charCodeAt(0)), HASH_START);
+  const kinds = (idx: AliasIndex, word: string) => firstWordKinds(idx.firstWords, hash(word));
+  const idx = buildAliasIndex([entity('k', 'Kursk Oblast', ['11th Corps', 'Kim_Jong', 'U.S.'])], {
+    titles: ['Major General', 'Gen.'],
+  });
+
+  it('holds the first word of every alias (bit 1) and title (bit 2), whatever its case', () => {
+    expect(kinds(idx, 'kursk')).toBe(1);
+    expect(kinds(idx, 'KURSK')).toBe(1);
+    expect(kinds(idx, '11th')).toBe(1);
+    expect(kinds(idx, 'kim_jong')).toBe(1);
+    expect(kinds(idx, 'u')).toBe(1);
+    expect(kinds(idx, 'Major')).toBe(2);
+    expect(kinds(idx, 'gen')).toBe(2);
+  });
+
+  it('rejects words that begin nothing, prefixes and later words included', () => {
+    for (const word of ['oblast', 'kurs', 'kursks', 'corps', 'general', 'the', '11'])
+      expect(kinds(idx, word)).toBe(0);
+  });
+
+  it('is derived again when an index is loaded', () => {
+    const loaded = loadAliasIndex(serializeAliasIndex(idx));
+    for (const word of ['kursk', '11th', 'major', 'oblast'])
+      expect(kinds(loaded, word)).toBe(kinds(idx, word));
+  });
+});
+
+describe('aliasEndInText', () => {
+  const slot = { entity: -1 };
+  const at = (text: string, p: number) => aliasEndInText(index, text, p, foldUnit(text.charCodeAt(p)), slot);
+
+  it('matches on the unfolded text, folding case, dashes and quotes on the fly', () => {
+    const text = 'the KIM  Yong–hyun’s visit';
+    expect(at(text, 4)).toBe(18); // "KIM  Yong–hyun", without the possessive
+    expect(index.entityIds[slot.entity]).toBe('kim-yong-hyun');
+    expect(at(text, 0)).toBe(0);
+  });
+
+  it('hands over to the folded text when a character folds to nothing or to several units', () => {
+    expect(at('Kim Yong Hy\u00adun', 0)).toBe(NEEDS_FOLD);
+    expect(at('Kursk\u0301 region', 0)).toBe(NEEDS_FOLD);
   });
 });
 

@@ -143,6 +143,41 @@ describe('findFigures: properties', () => {
     );
   });
 
+  it('reads digit values exactly as Number reads the digits', () => {
+    // Grouped integers up to 2^53 (short ones are computed, long ones parsed) and decimals.
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: Number.MAX_SAFE_INTEGER }), (n) => {
+        const figs = scanFiguresStrict(`some ${n.toLocaleString('en-US')} troops`);
+        expect(figs.map((f) => f.value.low)).toEqual([n]);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999 }), fc.stringMatching(/^[0-9]{1,12}$/), (i, frac) => {
+        const figs = scanFiguresStrict(`about ${i}.${frac} tonnes`);
+        expect(figs.map((f) => f.value.low)).toEqual([Number(`${i}.${frac}`)]);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-9][0-9]{15,21}$/), (digits) => {
+        const figs = scanFiguresStrict(`about ${digits} grains`);
+        expect(figs.map((f) => f.value.low)).toEqual([Number(digits)]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('scales by powers of ten exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9_000_000 }), fc.stringMatching(/^[0-9]{1,3}$/), (n, frac) => {
+        expect(scanFiguresStrict(`${n} million people`)[0]?.value.low).toBe(n * 1e6);
+        expect(scanFiguresStrict(`$${n}.${frac}bn in aid`)[0]?.value.low).toBe(Number(`${n}.${frac}e9`));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('is deterministic', () => {
     fc.assert(
       fc.property(fc.oneof(numberish, spacedNumberish, fc.string({ unit: 'grapheme' })), (text) => {

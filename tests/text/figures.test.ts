@@ -187,6 +187,22 @@ describe('findFigures: qualifiers', () => {
     expectFigure(text, surface, low, high, qualifier);
   });
 
+  it('attaches an opener only when the number follows it within its phrase', () => {
+    // The scan skips openers and reads them again when a number comes: the results are the same.
+    expect(scan('They sent about 300 men.')).toEqual([['about 300', 300, 300, 'about']]);
+    expect(scan('more than a dozen tanks')).toEqual([['more than a dozen', 12, null, 'more-than']]);
+    expect(scan('well over 5,000 troops')).toEqual([['well over 5,000', 5000, null, 'more-than']]);
+    expect(scan('about $20 million')).toEqual([['about $20 million', 20e6, 20e6, 'about', 'USD']]);
+    expect(scan('about ½ of them')).toEqual([['about ½', 0.5, 0.5, 'about']]);
+    expect(scan('nearly −5 degrees')).toEqual([['nearly −5', -5, -5, 'about']]);
+    // An ordinary word, punctuation or a blank line between them: the number stands alone.
+    expect(scan('about the 300 men')).toEqual([['300', 300, 300, 'exact']]);
+    expect(scan('as many as, 40 left')).toEqual([['40', 40, 40, 'exact']]);
+    expect(scan('up to. 7 days')).toEqual([['7', 7, 7, 'exact']]);
+    expect(scan('at least\n\n300 were hit')).toEqual([['300', 300, 300, 'exact']]);
+    expect(scan('over http://x.io/5 and 6')).toEqual([['6', 6, 6, 'exact']]);
+  });
+
   it('reads "over N years" as a duration, not a bound', () => {
     expect(scan('over 3 years')).toEqual([['3', 3, 3, 'exact']]);
     expect(scan('He is over thirty years old.')).toEqual([['over thirty', 30, null, 'more-than']]);
@@ -277,6 +293,7 @@ describe('findFigures: not figures', () => {
     expect(scan('one of three generals')).toEqual([['three', 3, 3, 'exact']]);
     expect(scan("Let's try one last time")).toEqual([['one', 1, 1, 'exact']]);
     expect(scan('One soldier died.')).toEqual([['One', 1, 1, 'exact']]);
+    expect(scan('ONE of them left, One by one, one another')).toEqual([['one', 1, 1, 'exact']]);
   });
 });
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../lib/dataset/types';
 import { buildAliasIndex } from '../../lib/text/alias-index';
-import { findNames } from '../../lib/text/names';
+import { findNames, findNamesFolded } from '../../lib/text/names';
 
 function person(
   id: string,
@@ -208,5 +208,78 @@ describe('findNames: title + surname back-references', () => {
         },
       ),
     );
+  });
+});
+
+describe('findNames: the on-the-fly pass agrees with the folded reference', () => {
+  // Pieces that make the pass fall back to the folded text (soft hyphens, combining accents,
+  // ligatures, astral and lone surrogates) or fold on the fly (curly quotes, dashes, Hangul, Han),
+  // around names, titles and surnames.
+  const pieces = fc.constantFrom(
+    'Shin Geum Chul',
+    'Kim Young Bok',
+    'Kim Jong Un',
+    'Pat Ryder',
+    'Korean People’s Army',
+    'Kursk',
+    'Kursk Oblast',
+    '11th Corps',
+    'Storm Corps',
+    'General',
+    'Major General',
+    'Gen.',
+    'Mr',
+    'Defense Minister',
+    'Secretary of State',
+    'Kim',
+    'Shin',
+    'Ryder',
+    'kim',
+    'SHIN',
+    'O’',
+    ' ',
+    '  ',
+    '\n\n',
+    '-',
+    ' – ',
+    '’s',
+    "'s",
+    '`',
+    ',',
+    '.',
+    '\u00ad',
+    '\u0301',
+    '\u200d',
+    'ﬁ',
+    'ß',
+    'ŉ',
+    '½',
+    '😀',
+    '\ud800',
+    '김용현은',
+    '金正恩',
+    'é',
+    'ＮＩＳ',
+  );
+  const texts = fc.array(pieces, { maxLength: 40 }).map((p) => p.join(''));
+
+  it('finds the same matches, at the same offsets, as the rules applied to the folded text', () => {
+    fc.assert(
+      fc.property(fc.oneof(texts, fc.string({ unit: 'binary', maxLength: 60 })), (text) => {
+        expect(findNames(index, text)).toEqual(findNamesFolded(index, text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('falls back to the folded text next to characters it cannot fold on the fly', () => {
+    // A soft hyphen inside the surname, a combining accent after the name, a ligature in a title.
+    const text = 'Shin Geum Chul\u0301 left. Major General Sh\u00adin stayed; Kim Young Bok ﬁled.';
+    expect(names(text)).toEqual([
+      ['Shin Geum Chul\u0301', 'shin-geum-chul'],
+      ['Major General Sh\u00adin', 'shin-geum-chul'],
+      ['Kim Young Bok', 'kim-yong-bok'],
+    ]);
+    expect(findNames(index, text)).toEqual(findNamesFolded(index, text));
   });
 });

@@ -7,10 +7,14 @@ import {
   foldAliasCasePreserving,
   foldedToString,
   foldText,
+  foldUnit,
   isWordEnd,
   isWordStart,
+  NEEDS_FOLD,
   originalEnd,
   originalStart,
+  wordEndInText,
+  wordStartInText,
 } from '../../lib/text/normalize';
 
 const folded = (s: string) => foldedToString(foldText(s));
@@ -167,5 +171,54 @@ describe('word boundaries', () => {
       expect(isWordEnd(f(s), 3)).toBe(true);
     expect(isWordEnd(f('김영복순'), 3)).toBe(false);
     expect(isWordEnd(f('金正恩氏'), 3)).toBe(true);
+  });
+});
+
+describe('folding on the fly', () => {
+  it('gives the one unit foldText writes for a character, or 0 when it writes none or several', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffff }), (u) => {
+        const ch = String.fromCharCode(u);
+        const folded = foldText(`x${ch}x`);
+        const one = u < 0xd800 || u > 0xdfff ? folded.length === 3 : false;
+        expect(foldUnit(u)).toBe(one ? folded.codes[1] : 0);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(foldUnit(0x41)).toBe(0x61);
+    expect(foldUnit(0x2019)).toBe(0x27); // ’ → '
+    expect(foldUnit(0x2013)).toBe(0x20); // – → space
+    expect(foldUnit(0xe9)).toBe(0x65); // é → e
+    for (const u of [0x00ad, 0x0301, 0xfb01, 0xdf, 0xd83d]) expect(foldUnit(u)).toBe(0);
+  });
+
+  // Characters that fold to one unit each, of every class, and the spaces that collapse.
+  const alphabet = fc.constantFrom(..."aZ9_ '’`-–.,s김영은의北金é\n\t".split(''));
+
+  it('decides word starts and ends on the unfolded text exactly as on the folded text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: alphabet, maxLength: 24 }), (text) => {
+        const folded = foldText(text);
+        // The unit of each character that makes one (collapsed spaces make none).
+        const unitOf = new Map<number, number>();
+        for (let i = 0; i < folded.length; i++) unitOf.set(folded.map[i]!, i);
+        for (let p = 0; p < text.length; p++) {
+          const i = unitOf.get(p);
+          const unit = foldUnit(text.charCodeAt(p));
+          if (i === undefined || unit === 0x20) continue;
+          expect(wordStartInText(text, p, unit)).toBe(isWordStart(folded, i) ? 1 : 0);
+          expect(wordEndInText(text, p + 1, unit)).toBe(isWordEnd(folded, i + 1) ? 1 : 0);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('asks for the folded text when a neighbour folds to nothing or to several units', () => {
+    expect(wordStartInText('a\u00adb', 2, 0x62)).toBe(NEEDS_FOLD);
+    expect(wordStartInText("ﬁ'b", 2, 0x62)).toBe(NEEDS_FOLD);
+    expect(wordEndInText('Kim\u0301', 3, 0x6d)).toBe(NEEDS_FOLD);
+    expect(wordEndInText("Kim'\u00ads", 3, 0x6d)).toBe(NEEDS_FOLD);
+    expect(wordEndInText('Kim ', 3, 0x6d)).toBe(1);
   });
 });
