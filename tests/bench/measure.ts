@@ -8,16 +8,26 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Runs `fn` once to warm up, then `runs` times; returns the median wall time in ms and the last result. */
-export function timeMedian<T>(runs: number, fn: () => T): { ms: number; result: T } {
+/**
+ * Runs `fn` `warmups` times (the first of them timed as the cold run), then `runs` times; returns
+ * the median wall time of the measured runs in ms, the cold time and the last result.
+ */
+export function timeMedian<T>(
+  runs: number,
+  fn: () => T,
+  warmups = 1,
+): { ms: number; coldMs: number; result: T } {
+  const t = performance.now();
   let result = fn();
+  const coldMs = performance.now() - t;
+  for (let i = 1; i < warmups; i++) result = fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     result = fn();
     times.push(performance.now() - t0);
   }
-  return { ms: median(times), result };
+  return { ms: median(times), coldMs, result };
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
