@@ -7,17 +7,9 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath } from '../../cli/browser';
 import { startHarness, type Harness } from './harness';
+import { attributeOf, hostShadowRoot, textOf, type DomNode } from './shadow';
 
 const SEED = 'seed-nk-troops-kursk.html';
-
-interface DomNode {
-  nodeType: number;
-  nodeName: string;
-  nodeValue: string;
-  attributes?: string[];
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-}
 
 /** What the card shows, read from the closed shadow root through CDP. */
 interface CardSnapshot {
@@ -30,29 +22,12 @@ interface CardSnapshot {
 }
 
 async function readCard(cdp: CDPSession): Promise<CardSnapshot> {
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-  const find = (node: DomNode): DomNode | null => {
-    if (node.nodeName === 'CROSSCHECK-UI') return node;
-    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-      const hit = find(child);
-      if (hit) return hit;
-    }
-    return null;
-  };
-  const host = find(root);
-  const shadow = host?.shadowRoots?.[0];
-  const textOf = (node: DomNode): string =>
-    node.nodeType === 3 ? node.nodeValue : (node.children ?? []).map(textOf).join(' ');
+  const shadow = await hostShadowRoot(cdp);
   const reports: string[] = [];
   let dialog = false;
   const walk = (node: DomNode) => {
-    const attrs = node.attributes ?? [];
-    const attr = (name: string) => {
-      const i = attrs.indexOf(name);
-      return i >= 0 && i % 2 === 0 ? attrs[i + 1] : undefined;
-    };
-    if (attr('role') === 'dialog') dialog = true;
-    if (node.nodeName === 'LI' && (attr('class') ?? '').split(' ').includes('cc-report'))
+    if (attributeOf(node, 'role') === 'dialog') dialog = true;
+    if (node.nodeName === 'LI' && (attributeOf(node, 'class') ?? '').split(' ').includes('cc-report'))
       reports.push(textOf(node).replace(/\s+/g, ' ').trim());
     for (const child of node.children ?? []) walk(child);
   };

@@ -11,6 +11,7 @@ import { artifactPath, CHROME_EXTENSION_DIR } from '../../cli/browser';
 import { attributionLabel } from '../../lib/card/attribution';
 import type { CompiledDataset } from '../../lib/dataset/types';
 import { PAGES_DIR, startHarness, type Harness } from './harness';
+import { cardText } from './shadow';
 
 const SEED = 'seed-nk-troops-kursk.html';
 
@@ -22,31 +23,6 @@ interface ExpectedPage {
 /** The part of the service worker's `chrome` the test uses. */
 interface ChromeTabs {
   chrome: { tabs: { query(filter: { active: boolean }): Promise<{ id?: number }[]> } };
-}
-
-interface DomNode {
-  nodeType: number;
-  nodeName: string;
-  nodeValue: string;
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-}
-
-/** All text in the host's closed shadow root (the card), read through CDP. */
-async function cardText(cdp: CDPSession): Promise<string> {
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-  const find = (node: DomNode): DomNode | null => {
-    if (node.nodeName === 'CROSSCHECK-UI') return node;
-    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-      const hit = find(child);
-      if (hit) return hit;
-    }
-    return null;
-  };
-  const shadow = find(root)?.shadowRoots?.[0];
-  const textOf = (node: DomNode): string =>
-    node.nodeType === 3 ? node.nodeValue : (node.children ?? []).map(textOf).join(' ');
-  return shadow ? textOf(shadow).replace(/\s+/g, ' ').trim() : '';
 }
 
 /** The host's attributes and how many ranges the page's highlights hold. */

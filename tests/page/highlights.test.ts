@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadHtml, type LoadedDocument } from '../../cli/dom';
+import { describe, expect, it } from 'vitest';
+import { useDocuments } from './documents';
 import { HIGHLIGHT_CSS, HIGHLIGHT_NAMES, highlightEnvOf, paintHighlights } from '../../lib/page/highlights';
 import type { Mark, MarkKind } from '../../lib/page/mark-index';
 import { FakeHighlight, fakeHighlightEnv as fakeEnv } from './fake-highlights';
 
-const open: LoadedDocument[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((d) => d.close()));
-});
-
-function load(html: string): Document {
-  const loaded = loadHtml(html);
-  open.push(loaded);
-  return loaded.document;
-}
+const { load } = useDocuments();
 
 function marksIn(doc: Document): Mark[] {
   const node = doc.querySelector('p')!.firstChild as Text;

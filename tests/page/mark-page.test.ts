@@ -1,22 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadHtml, type LoadedDocument } from '../../cli/dom';
+import { describe, expect, it, vi } from 'vitest';
+import { useDocuments } from './documents';
 import { extractArticle } from '../../lib/page/extract';
 import { HIGHLIGHT_NAMES } from '../../lib/page/highlights';
 import { startMarking } from '../../lib/page/mark-page';
 import type { ScanReply } from '../../lib/store/messages';
 import { fakeHighlightEnv } from './fake-highlights';
 
-const open: LoadedDocument[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((d) => d.close()));
-});
-
-function load(html: string): Document {
-  const loaded = loadHtml(html);
-  open.push(loaded);
-  return loaded.document;
-}
+const { load } = useDocuments();
 
 const SEED = readFileSync(new URL('../fixtures/pages/seed-nk-troops-kursk.html', import.meta.url), 'utf8');
 

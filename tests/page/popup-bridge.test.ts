@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadHtml, type LoadedDocument } from '../../cli/dom';
+import { describe, expect, it, vi } from 'vitest';
+import { useDocuments } from './documents';
 import { extractArticle } from '../../lib/page/extract';
 import { startMarking, type MarkingSession } from '../../lib/page/mark-page';
 import {
@@ -17,16 +17,8 @@ import { fakeHighlightEnv } from './fake-highlights';
 
 const SEED = readFileSync(new URL('../fixtures/pages/seed-nk-troops-kursk.html', import.meta.url), 'utf8');
 
-const open: LoadedDocument[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((d) => d.close()));
-});
-
-function load(html: string, url = 'https://news.example.org/story'): Document {
-  const loaded = loadHtml(html, url);
-  open.push(loaded);
-  return loaded.document;
-}
+const documents = useDocuments();
+const load = (html: string, url = 'https://news.example.org/story'): Document => documents.load(html, url);
 
 /** Marks the first occurrence of each name and figure (figures attributed as `unattributed`). */
 function replyFor(text: string, names: string[], figures: string[]): ScanReply {

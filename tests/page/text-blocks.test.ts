@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadHtml, type LoadedDocument } from '../../cli/dom';
+import { describe, expect, it } from 'vitest';
+import { useDocuments } from './documents';
 import { findArticleRoot } from '../../lib/page/article';
 import {
   blockOffsetToDomPosition,
@@ -11,20 +10,7 @@ import {
   type TextBlock,
 } from '../../lib/page/text-blocks';
 
-const open: LoadedDocument[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((d) => d.close()));
-});
-
-function load(html: string): Document {
-  const loaded = loadHtml(html);
-  open.push(loaded);
-  return loaded.document;
-}
-
-function fixture(name: string): Document {
-  return load(readFileSync(new URL(`../fixtures/pages/${name}`, import.meta.url), 'utf8'));
-}
+const { load, fixture } = useDocuments();
 
 function blocksOf(html: string, selector = 'body'): TextBlock[] {
   const root = load(`<html><body>${html}</body></html>`).querySelector(selector);
