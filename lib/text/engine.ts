@@ -47,7 +47,7 @@ export interface Annotator {
 /** Builds the engine for one dataset generation (alias index, lexicons, lookups: once). */
 export function createEngine(dataset: CompiledDataset): Engine {
   const index = buildAliasIndex(dataset.entities);
-  const annotator = createAnnotator(dataset);
+  const state = createScanState(dataset);
   return {
     scan(text: string): ScanResult {
       let names: NameMatch[] = [];
@@ -64,9 +64,12 @@ export function createEngine(dataset: CompiledDataset): Engine {
       }
       if (figures.length === 0) return { names, figures: [] };
       try {
-        return { names, figures: annotator.annotate(text, figures, names) };
+        // The figures are this scan's own: annotated in place, not copied (see ScanState.annotate).
+        return { names, figures: state.annotate(text, figures, names, true) };
       } catch {
-        return { names, figures: figures.map((f) => ({ ...f, attribution: unclear() })) };
+        return { names, figures: figures.map(unclearCopy) };
+      } finally {
+        state.release();
       }
     },
   };
@@ -77,14 +80,11 @@ export function createEngine(dataset: CompiledDataset): Engine {
  * the buffers a scan reuses. The annotator is not reentrant (scans are synchronous).
  */
 export function createAnnotator(dataset: CompiledDataset): Annotator {
-  const entityById = new Map<string, Entity>(dataset.entities.map((e) => [e.id, e]));
-  const attribution = createAttributionContext(entityById);
-  const quantities = compileQuantities(dataset.quantities, attribution.vocab);
-  const scan = new ScanState(attribution, new SentenceLinker(quantities));
+  const scan = createScanState(dataset);
   return {
     annotate(text, figures, names) {
       try {
-        return scan.annotate(text, figures, names);
+        return scan.annotate(text, figures, names, false);
       } finally {
         scan.release();
       }
@@ -92,8 +92,16 @@ export function createAnnotator(dataset: CompiledDataset): Annotator {
   };
 }
 
+/** The annotation stage's compiled lexicons and reused buffers, for {@link createEngine} and {@link createAnnotator}. */
+function createScanState(dataset: CompiledDataset): ScanState {
+  const entityById = new Map<string, Entity>(dataset.entities.map((e) => [e.id, e]));
+  const attribution = createAttributionContext(entityById);
+  const quantities = compileQuantities(dataset.quantities, attribution.vocab);
+  return new ScanState(attribution, new SentenceLinker(quantities));
+}
+
 /**
- * A copy of the figure's fields (the engine's result must not share the finder's objects). Listed
+ * A copy of the figure's fields (an annotator's result must not share its caller's objects). Listed
  * field by field: several times faster than a spread or `Object.assign`, and every result gets the
  * same shape. tests/text/engine.test.ts checks that no field of a found figure is lost.
  */
@@ -106,6 +114,13 @@ function copyFigure(f: Figure): ScannedFigure {
     qualifier: f.qualifier,
   };
   if (f.unit !== undefined) out.unit = f.unit;
+  return out;
+}
+
+/** A fresh copy of `f` attributed `unclear` (the fallback when annotating fails). */
+function unclearCopy(f: Figure): ScannedFigure {
+  const out = copyFigure(f);
+  out.attribution = unclear();
   return out;
 }
 
@@ -169,6 +184,8 @@ class ScanState implements PreviousTokens {
   private current = -1;
   /** Where the last name lookup ended (see `firstName`). */
   private nameHint = 0;
+  /** Whether the figures of this scan may be annotated in place (see `annotate`). */
+  private owned = false;
 
   constructor(
     private readonly ctx: AttributionContext,
@@ -188,7 +205,18 @@ class ScanState implements PreviousTokens {
     }
   }
 
-  annotate(text: string, figures: readonly Figure[], names: readonly NameMatch[]): ScannedFigure[] {
+  /**
+   * {@link Annotator.annotate}. When `owned` (the figures are the engine's own, made by this scan),
+   * each figure gets its quantity and attribution in place (a copy per figure was a tenth of what
+   * a scan allocates). Otherwise the result is made of copies: the caller's figures stay as given.
+   */
+  annotate(
+    text: string,
+    figures: readonly Figure[],
+    names: readonly NameMatch[],
+    owned: boolean,
+  ): ScannedFigure[] {
+    this.owned = owned;
     const sorted = isSorted(figures) ? figures : [...figures].sort(byStart);
     const sentences = this.sentences;
     this.text = text;
@@ -215,7 +243,7 @@ class ScanState implements PreviousTokens {
       const count = sentences.n;
       while (s < count && (sentences.end[s] as number) <= first.start) s++;
       if (s >= count || (sentences.start[s] as number) > first.start) {
-        const scanned = copyFigure(first);
+        const scanned = this.result(first);
         scanned.attribution = unclear();
         out.push(scanned);
         g++;
@@ -255,7 +283,7 @@ class ScanState implements PreviousTokens {
     }
     for (let k = from; k < to; k++) {
       const f = figures[k] as Figure;
-      const scanned = copyFigure(f);
+      const scanned = this.result(f);
       try {
         const q = linker.link(k - from, f.unit);
         if (q !== undefined) scanned.quantity = q;
@@ -269,6 +297,11 @@ class ScanState implements PreviousTokens {
       }
       out.push(scanned);
     }
+  }
+
+  /** The result object for `f`: `f` itself when the figures are owned, else a copy. */
+  private result(f: Figure): ScannedFigure {
+    return this.owned ? f : copyFigure(f);
   }
 
   /** {@link PreviousTokens}: the previous sentence of the same block as the current one. */

@@ -4,6 +4,8 @@
  * several times faster than reading every char code in JavaScript).
  */
 
+import { createWordTrie } from './word-trie';
+
 /** A sentence: `[start, end)` offsets into the text, trimmed of surrounding whitespace. */
 export interface Span {
   start: number;
@@ -23,6 +25,14 @@ const NUMBER_ABBREVIATIONS = new Set(['no', 'nos']);
 
 /** A longer word is no abbreviation: it is rejected without building its string. */
 const MAX_ABBREVIATION = Math.max(...[...ABBREVIATIONS, ...NUMBER_ABBREVIATIONS].map((a) => a.length));
+
+const TAG_ABBREVIATION = 1;
+const TAG_NUMBER_ABBREVIATION = 2;
+/** Both lists as a word trie (lower-case ASCII letters, matched in any case). */
+const ABBREVIATION_TRIE = createWordTrie([
+  ...[...ABBREVIATIONS].map((a): [string, number] => [a, TAG_ABBREVIATION]),
+  ...[...NUMBER_ABBREVIATIONS].map((a): [string, number] => [a, TAG_NUMBER_ABBREVIATION]),
+]);
 
 /** The chars a sentence can end at: terminators, line breaks and full-width terminators. */
 const BREAK_CHARS = ['.', '!', '?', '\u2026', '\n', '\r', '\u3002', '\uff01', '\uff1f'];
@@ -76,6 +86,15 @@ function isAbbreviationDot(text: string, dot: number, next: number): boolean {
   if (dotted) return true; // "U.S.", "e.g."
   if (dot - ws === 1) return !isLowerAt(text, ws); // an initial: "John F. Kennedy"
   if (dot - ws > MAX_ABBREVIATION) return false; // checked before building the string
+  // Most words before a dot are ASCII letters: looked up without building their string.
+  const m = ABBREVIATION_TRIE.match(text, ws);
+  const tag = m % 64;
+  if ((m > 0 ? (m - tag) / 64 : -m) === dot) {
+    if (m < 0) return false;
+    if (tag === TAG_ABBREVIATION) return true;
+    const c = text.charCodeAt(next);
+    return c >= 48 && c <= 57;
+  }
   const lower = text.slice(ws, dot).toLowerCase();
   if (ABBREVIATIONS.has(lower)) return true;
   if (NUMBER_ABBREVIATIONS.has(lower)) {

@@ -46,35 +46,54 @@ export function createWordTrie(entries: Iterable<readonly [string, number]>): Wo
   const tagOf = Uint8Array.from(tags);
   const wordOf: (string | null)[] = new Array<string | null>(size).fill(null);
   for (const w of words) wordOf[walk(trie, w, 0, w.length)] = w;
+  // The node after each pair of first letters (0: none): most words leave the trie within their
+  // first two letters, and this reads one table instead of two in a row.
+  const pairs = new Int32Array(26 * 26);
+  for (let a = 0; a < 26; a++) {
+    const first = trie[a]!;
+    if (first !== 0) for (let b = 0; b < 26; b++) pairs[a * 26 + b] = trie[first * 26 + b]!;
+  }
   return {
     match(text: string, start: number): number {
-      let node = 0;
-      let i = start;
       const n = text.length;
-      while (i < n) {
-        let c = text.charCodeAt(i);
-        if (c >= 65 && c <= 90) c += 32;
-        else if (c < 97 || c > 122) break;
+      const a = letterIndex(text.charCodeAt(start));
+      if (a < 0) return -start;
+      const b = letterIndex(text.charCodeAt(start + 1));
+      let node: number;
+      let i: number;
+      if (b < 0) {
+        node = trie[a]!;
+        i = start + 1;
+      } else {
+        node = pairs[a * 26 + b]!;
+        i = start + 2;
+      }
+      while (node !== 0 && i < n) {
+        const c = letterIndex(text.charCodeAt(i));
+        if (c < 0) break;
         i++;
-        node = trie[node * 26 + (c - 97)] ?? 0;
-        if (node === 0) {
-          // finish the word without the trie
-          while (i < n) {
-            const d = text.charCodeAt(i);
-            if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122))) break;
-            i++;
-          }
-          return -i;
-        }
+        node = trie[node * 26 + c]!;
+      }
+      if (node === 0) {
+        // finish the word without the trie
+        while (i < n && letterIndex(text.charCodeAt(i)) >= 0) i++;
+        return -i;
       }
       const tag = tagOf[node] ?? 0;
-      return tag > 0 && i > start ? i * 64 + tag : -i;
+      return tag > 0 ? i * 64 + tag : -i;
     },
     word(text: string, start: number, end: number): string | null {
       const node = walk(trie, text, start, end);
       return node > 0 ? wordOf[node]! : null;
     },
   };
+}
+
+/** 0-25 for an ASCII letter of either case, -1 for anything else (NaN past the end included). */
+function letterIndex(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97;
+  if (c >= 65 && c <= 90) return c - 65;
+  return -1;
 }
 
 /** The node the ASCII letters `text[start, end)` lead to (any case), or 0 when they leave the trie. */

@@ -160,6 +160,18 @@ describe('engine buffers and blocks', () => {
     });
   });
 
+  it('annotates copies of the figures it is given (scan annotates its own in place, same answers)', () => {
+    const annotator = createAnnotator(dataset);
+    const names = findNames(buildAliasIndex(dataset.entities), ARTICLE);
+    const figures = findFigures(ARTICLE);
+    const before = JSON.stringify(figures);
+    const annotated = annotator.annotate(ARTICLE, figures, names);
+    expect(JSON.stringify(figures)).toBe(before);
+    annotated.forEach((f, k) => expect(f).not.toBe(figures[k]));
+    expect(annotated.some((f) => f.quantity !== undefined)).toBe(true);
+    expect(engine.scan(ARTICLE).figures).toEqual(annotated);
+  });
+
   it('gives the same answers scan after scan (its buffers are reused) as a fresh engine', () => {
     const other = 'Seoul said about 3,000 North Korean troops were sent.\n\nCNN reported 200 more.';
     const fresh = (text: string) => createEngine(dataset).scan(text);

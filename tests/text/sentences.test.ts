@@ -28,6 +28,21 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('reads abbreviations in any case, and words with letters of other scripts as words', () => {
+    expect(split('GEN. Kim and NOS. 4 met. Not abbreviations: GE. And Mrx. Then it ended.')).toEqual([
+      'GEN. Kim and NOS. 4 met.',
+      'Not abbreviations: GE.',
+      'And Mrx.',
+      'Then it ended.',
+    ]);
+    expect(split('At the café. Then Gén. Park left. Then Ms. Ahn did.')).toEqual([
+      'At the café.',
+      'Then Gén.',
+      'Park left.',
+      'Then Ms. Ahn did.',
+    ]);
+  });
+
   it('keeps dotted acronyms, e.g. and i.e. inside the sentence', () => {
     expect(split('U.S. and U.K. officials told the U.N. Council. It met.')).toEqual([
       'U.S. and U.K. officials told the U.N. Council.',

@@ -37,4 +37,22 @@ describe('createWordTrie', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('matches as a plain reading of the letters would, from any start (one, two or more letters)', () => {
+    const words = ['a', 'an', 'of', 'one', 'once', 'about', 'zz', 'q'];
+    const tags = createWordTrie(words.map((w, k): [string, number] => [w, k + 1]));
+    const reference = (text: string, start: number): number => {
+      let end = start;
+      while (end < text.length && /[A-Za-z]/.test(text[end] as string)) end++;
+      const k = words.indexOf(text.slice(start, end).toLowerCase());
+      return k >= 0 && end > start ? end * 64 + k + 1 : -end;
+    };
+    fc.assert(
+      fc.property(fc.stringMatching(/^[aAnNoOfFzZqQbB1 é]{0,8}$/), fc.nat(8), (text, at) => {
+        const start = Math.min(at, text.length);
+        expect(tags.match(text, start)).toBe(reference(text, start));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
