@@ -52,6 +52,12 @@ const SEED_ARTICLE = readFileSync(
   'utf8',
 );
 const perKb = (count: number, of: string): string => ((count * 1000) / of.length).toFixed(2);
+/**
+ * A heap ratio, or a note when the baseline is too small to divide by: a Map of 1,000 aliases
+ * can be within the GC's noise of zero retained bytes.
+ */
+const heapRatio = (bytes: number, baseline: number): string =>
+  baseline < 64 * 1024 ? 'n/a (baseline below measurement noise) vs' : `${f1(bytes / baseline)}×`;
 const int = (x: number): string => Math.round(x).toLocaleString('en-US');
 const mb = (bytes: number): string => (bytes / MB).toFixed(bytes >= 10 * MB ? 1 : 2);
 
@@ -140,7 +146,7 @@ function aliasBenchmark(): void {
     const load = timeMedian(ALIAS_RUNS, () => loadAliasIndex(buffer));
     console.log(
       `  ${int(pairs.length).padStart(7)} aliases: built in ${f1(index.ms)} ms = ${f1(index.ms / map.ms)}× baseline (${f1(map.ms)} ms); ` +
-        `${mb(indexHeap.bytes)} MB = ${f1(indexHeap.bytes / Math.max(mapHeap.bytes, 1))}× baseline (${mb(mapHeap.bytes)} MB); ` +
+        `${mb(indexHeap.bytes)} MB = ${heapRatio(indexHeap.bytes, mapHeap.bytes)} baseline (${mb(mapHeap.bytes)} MB); ` +
         `precompiled ${mb(buffer.byteLength)} MB loads in ${f1(load.ms)} ms`,
     );
     if (count === ALIAS_COUNTS.at(-1)) {
