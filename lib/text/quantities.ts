@@ -13,10 +13,13 @@
  * 2. Event. Among the possible quantities' event words in the sentence, the one nearest the figure
  *    is the figure's event; a quantity must have it ("300 killed and 2,700 wounded" → each its own).
  * 3. Subject. One of the quantity's subject words in the sentence (or the previous one).
- * 4. Exclude. None of the quantity's exclude words in the figure's part of the sentence (between
- *    the neighbouring figures).
+ * 4. Exclude. None of the quantity's exclude words in the figure's own segment of the sentence:
+ *    the stretch to each neighbouring figure is split at its last conjunction or punctuation
+ *    ("300 soldiers were killed | and 2,700 wounded"), or shared when it has none.
  * 5. Score: unit right after 4 / elsewhere 2 / later in the clause 1, subject here 2 / before 1, the nearest event 3, plus
- *    one per other event word of the quantity in the sentence. Best unique score wins; a tie → none.
+ *    one per other event word of the quantity in the sentence. Best unique score wins; a tie → none,
+ *    unless one tied quantity excludes an event word of each other one (`nk-killed` excludes
+ *    "Storm Shadow": without it, the strike's deaths are not meant and the general quantity wins).
  *
  * Percentages and money link only to quantities whose unit says `percent` or that currency code.
  *
@@ -31,6 +34,7 @@ import type { Figure } from './types';
 import {
   KIND_PUNCT,
   KIND_WORD,
+  phraseNorms,
   tokenizeInto,
   tokenRangeFrom,
   tokenRangeTo,
@@ -59,6 +63,12 @@ export interface QuantityMatcher {
   of: number;
   /** START_* bits by word id: which cue sets have a phrase starting with that word. */
   startMask: Uint8Array;
+  /**
+   * `carves[a * quantities.length + b]` is 1 when an exclude cue of quantity `a` is an event cue of
+   * `b`: `b` is a special case carved out of `a` ("Storm Shadow" for `nk-killed` and the strike's
+   * deaths), so without that cue in the sentence `a` wins a tie with `b`.
+   */
+  carves: Uint8Array;
 }
 
 const MAX_UNIT_GAP = 4;
@@ -68,8 +78,11 @@ const FOLLOW_WORDS = [
   'altogether', 'combined', 'overall', 'now', 'then', 'reportedly', 'apparently',
 ]; // prettier-ignore
 const PRONOUN_OF = ['them', 'whom', 'those', 'these'];
+/** Words that split the stretch between two figures ("300 killed and 2,700 wounded"). */
+const SPLIT_WORDS = ['and', 'or', 'but', 'while', 'whereas'];
 const FLAG_FOLLOW = 1;
 const FLAG_PRONOUN_OF = 2;
+const FLAG_SPLIT = 4;
 const START_SUBJECT = 1;
 const START_EVENT = 2;
 const START_UNIT = 4;
@@ -93,7 +106,7 @@ export function compileQuantities(
     for (const p of q.cues.subject) subjects.add(p, k);
     for (const p of q.cues.exclude) excludes.add(p, k);
   });
-  for (const w of [...FOLLOW_WORDS, ...PRONOUN_OF]) vocab.intern(w);
+  for (const w of [...FOLLOW_WORDS, ...PRONOUN_OF, ...SPLIT_WORDS]) vocab.intern(w);
   const flags = new Uint8Array(vocab.size);
   const mark = (words: readonly string[], flag: number): void => {
     for (const w of words) {
@@ -103,6 +116,7 @@ export function compileQuantities(
   };
   mark(FOLLOW_WORDS, FLAG_FOLLOW);
   mark(PRONOUN_OF, FLAG_PRONOUN_OF);
+  mark(SPLIT_WORDS, FLAG_SPLIT);
   const startMask = new Uint8Array(vocab.size);
   for (let id = 1; id < vocab.size; id++) {
     startMask[id] =
@@ -125,7 +139,23 @@ export function compileQuantities(
     flags,
     of: vocab.intern('of'),
     startMask,
+    carves: carveMatrix(quantities),
   };
+}
+
+/** See {@link QuantityMatcher.carves}; phrases compare by their normalised words. */
+function carveMatrix(quantities: readonly Quantity[]): Uint8Array {
+  const q = quantities.length;
+  const out = new Uint8Array(q * q);
+  const key = (p: string): string => phraseNorms(p).join(' ');
+  const events = quantities.map((x) => new Set(x.cues.event.map(key)));
+  quantities.forEach((a, i) => {
+    const excludes = a.cues.exclude.map(key);
+    events.forEach((ev, j) => {
+      if (i !== j && excludes.some((e) => ev.has(e))) out[i * q + j] = 1;
+    });
+  });
+  return out;
 }
 
 function isMoneyOrPercent(unit: string): boolean {
@@ -255,6 +285,8 @@ export class SentenceLinker {
   private readonly excluded: Int32Array;
   /** The quantities with a unit score for the current figure, in the order they got one. */
   private readonly candidates: Int32Array;
+  /** Per candidate (same index): its score, or -1 when ruled out. */
+  private readonly candidateScore: Int32Array;
   private candidateCount = 0;
   private sentenceEpoch = 0;
   private figureEpoch = 0;
@@ -272,6 +304,7 @@ export class SentenceLinker {
     this.owner = new Int32Array(q);
     this.excluded = new Int32Array(q);
     this.candidates = new Int32Array(q);
+    this.candidateScore = new Int32Array(q);
   }
 
   /**
@@ -435,8 +468,13 @@ export class SentenceLinker {
     const n = t.n;
     const fi = this.figFrom[index] as number;
     const fj = this.figTo[index] as number;
+    // The stretch between the neighbouring figures (head nouns are looked for there) and, narrower,
+    // the figure's own segment, split from its neighbours' at a conjunction or punctuation ("300
+    // North Korean soldiers were killed | and 2,700 wounded"): exclude words count only there.
     const scopeFrom = index > 0 ? (this.figTo[index - 1] as number) : 0;
     const scopeTo = index + 1 < this.figCount ? (this.figFrom[index + 1] as number) : n;
+    const segFrom = index > 0 ? this.splitAt(scopeFrom, fi, scopeFrom) : 0;
+    const segTo = index + 1 < this.figCount ? this.splitAt(fj, scopeTo, scopeTo) : n;
     if (++this.figureEpoch >= 0x3fffffff) this.resetFigureStamps();
     const epoch = this.figureEpoch;
     this.candidateCount = 0;
@@ -447,7 +485,7 @@ export class SentenceLinker {
     let rightAt = 0;
     for (let k = fj, seen = 0; k < n && seen < MAX_UNIT_GAP; k++, seen++) {
       if (t.kind[k] !== KIND_WORD || skip[k]) break;
-      const node = m.units.longestAt(t, k, n);
+      const node = m.units.longestAt(t, k, stop[k] as number);
       if (node !== 0) {
         right = node;
         rightAt = k;
@@ -459,7 +497,7 @@ export class SentenceLinker {
       // "3,000 soldiers were killed or wounded": a unit phrase later in the same clause also fits.
       const from = rightAt + m.units.length(right);
       const hits = this.scratch;
-      scanInto(m.units, t, from, clauseEnd(t, from, scopeTo), stop, hits);
+      scanInto(m.units, t, from, clauseEnd(t, from, segTo), stop, hits);
       for (let h = 0; h < hits.n; h++) this.setUnits(hits.node[h] as number, 1, true);
     } else {
       const pronounOf =
@@ -513,7 +551,7 @@ export class SentenceLinker {
     // 3. Subject, 4. exclude.
     const excludes = this.excludes;
     for (let h = 0; h < excludes.n; h++) {
-      if ((excludes.i[h] as number) >= scopeFrom && (excludes.j[h] as number) <= scopeTo) {
+      if ((excludes.i[h] as number) >= segFrom && (excludes.j[h] as number) <= segTo) {
         for (const q of m.excludes.values(excludes.node[h] as number)) this.excluded[q] = epoch;
       }
     }
@@ -522,8 +560,10 @@ export class SentenceLinker {
     let best = -1;
     let bestScore = -1;
     let tie = false;
+    const scores = this.candidateScore;
     for (let c = 0; c < this.candidateCount; c++) {
       const q = this.candidates[c] as number;
+      scores[c] = -1;
       if (this.excluded[q] === epoch) continue;
       const isOwner = this.owner[q] === epoch;
       if (m.hasEvent[q] === 1 && !isOwner) continue;
@@ -538,14 +578,55 @@ export class SentenceLinker {
       if (subj < 0) continue;
       const count = this.countStamp[q] === epoch ? (this.eventCount[q] as number) : 0;
       const score = (this.unitScore[q] as number) + subj + (isOwner ? 3 : 0) + count;
+      scores[c] = score;
       if (score > bestScore) {
         best = q;
         bestScore = score;
         tie = false;
       } else if (score === bestScore) tie = true;
     }
-    if (best < 0 || tie) return undefined;
+    if (tie) best = this.carvingWinner(bestScore);
+    if (best < 0) return undefined;
     return (m.quantities[best] as Quantity).id;
+  }
+
+  /**
+   * Breaks a tie at `score`: the one tied quantity that carves every other tied one out (see
+   * {@link QuantityMatcher.carves}: the general quantity when none of the special cases' cues is
+   * here), or -1 (no link).
+   */
+  private carvingWinner(score: number): number {
+    const { carves } = this.m;
+    const qn = this.m.quantities.length;
+    const scores = this.candidateScore;
+    let winner = -1;
+    for (let c = 0; c < this.candidateCount; c++) {
+      if (scores[c] !== score) continue;
+      const a = this.candidates[c] as number;
+      let all = true;
+      for (let d = 0; d < this.candidateCount && all; d++) {
+        if (d !== c && scores[d] === score && carves[a * qn + (this.candidates[d] as number)] !== 1)
+          all = false;
+      }
+      if (all) {
+        if (winner >= 0) return -1;
+        winner = a;
+      }
+    }
+    return winner;
+  }
+
+  /**
+   * Where the stretch `[from, to)` between two figures splits between them: at its last
+   * conjunction or punctuation token (which goes to the later figure); without one the stretch is
+   * shared by both figures, and `shared` (the caller's end of it) is returned.
+   */
+  private splitAt(from: number, to: number, shared: number): number {
+    const t = this.tokens;
+    for (let k = to - 1; k >= from; k--) {
+      if (t.kind[k] === KIND_PUNCT || hasFlag(this.m, t.id[k] as number, FLAG_SPLIT)) return k;
+    }
+    return shared;
   }
 
   private resetFigureStamps(): void {

@@ -119,6 +119,66 @@ describe('engine on the seed article (real dataset)', () => {
   });
 });
 
+describe('quantity links of figures in one sentence (real dataset)', () => {
+  /** The quantity of each figure of `sentence` scanned alone, by figure text. */
+  function links(sentence: string): Record<string, string | undefined> {
+    return Object.fromEntries(engine.scan(sentence).figures.map((f) => [f.text, f.quantity]));
+  }
+
+  it('links each of two figures to its own quantity ("300 killed and 2,700 wounded")', () => {
+    const killedWounded = { killed: 'nk-killed', wounded: 'nk-wounded' };
+    const cases: [string, string, string][] = [
+      ['About 300 North Korean soldiers were killed and 2,700 wounded, the NIS said.', 'About 300', '2,700'],
+      ['North Korea has lost about 300 killed and 2,700 wounded, the NIS said.', 'about 300', '2,700'],
+      [
+        'Roughly 300 North Korean soldiers have been killed and 2,700 wounded, according to the NIS.',
+        'Roughly 300',
+        '2,700',
+      ],
+    ];
+    for (const [sentence, first, second] of cases) {
+      expect(links(sentence), sentence).toEqual({
+        [first]: killedWounded.killed,
+        [second]: killedWounded.wounded,
+      });
+    }
+  });
+
+  it('"killed or injured", "dead or wounded", "killed and injured" are casualties, never killed', () => {
+    for (const sentence of [
+      'Ukraine said at least 3,000 North Korean troops were killed or injured.',
+      'Some 4,000 North Korean soldiers are dead or wounded, officials said.',
+      'About 1,000 North Korean troops were killed and injured in Kursk.',
+      'About 3,000 North Korean soldiers were killed or wounded.',
+    ]) {
+      expect(Object.values(links(sentence)), sentence).toEqual(['nk-casualties']);
+    }
+  });
+
+  it('a figure alone with "killed" or "wounded" links to the cumulative quantity, not a strike', () => {
+    expect(links('About 300 North Korean soldiers were killed, the NIS said.')).toEqual({
+      'About 300': 'nk-killed',
+    });
+    expect(links('About 2,700 North Korean soldiers were wounded, the NIS said.')).toEqual({
+      'About 2,700': 'nk-wounded',
+    });
+  });
+
+  it("keeps the seed sentences' quantities when scanned alone", () => {
+    expect(
+      links(
+        'On November 20, about 500 North Korean troops, including a general, were killed in a Storm Shadow strike in Kursk.',
+      ),
+    ).toEqual({ 'about 500': 'kursk-strike-2024-11-20-nk-killed' });
+    expect(links('North Korean casualties in this Storm Shadow attack totaled about 2,000.')).toEqual({
+      'about 2,000': 'kursk-strike-2024-11-20-nk-casualties',
+    });
+    expect(
+      links('Among North Korean troops sent to Russia are about 500 officers, including three generals.'),
+    ).toEqual({ 'about 500': 'nk-officers-in-russia', three: 'nk-generals-in-russia' });
+  });
+});
+
 describe('engine robustness and speed', () => {
   it('never throws and returns consistent offsets on odd input', () => {
     const odd = [

@@ -121,6 +121,38 @@ describe('linkQuantity', () => {
     expect(link(t, 'three', { others: ['about 500'] })).toBe('generals');
   });
 
+  it("an exclude word counts only in its own figure's segment of the sentence", () => {
+    const s = 'About 300 North Korean soldiers were killed and 2,700 wounded.';
+    expect(link(s, 'About 300', { others: ['2,700'] })).toBe('killed');
+    expect(link(s, '2,700', { others: ['About 300'] })).toBe('wounded');
+    // "killed" (an exclude word of `deployed`) is in the first figure's segment only...
+    const t = 'About 300 North Korean soldiers were killed and 2,700 troops were sent to Russia.';
+    const deployedOnly = { others: ['About 300'], quantities: QUANTITIES.slice(0, 1) };
+    expect(link(t, '2,700', deployedOnly)).toBe('deployed');
+    // ...but without a conjunction or punctuation between the figures the stretch stays shared.
+    const u = 'About 300 North Korean soldiers killed 2,700 troops sent to Russia.';
+    expect(link(u, '2,700', deployedOnly)).toBeUndefined();
+    // One figure: the whole sentence is its segment.
+    expect(link('About 300 North Korean soldiers were killed and wounded.', 'About 300')).toBe('casualties');
+  });
+
+  it('a tie goes to the quantity that carves the others out by excluding their event words', () => {
+    const general = q('general', 'troops', {
+      unit: ['soldiers'],
+      event: ['killed'],
+      exclude: ['strike'],
+    });
+    const strike = q('strike', 'troops', { unit: ['soldiers'], event: ['killed', 'strike'] });
+    const both = { quantities: [strike, general] };
+    expect(link('About 300 North Korean soldiers were killed.', 'About 300', both)).toBe('general');
+    expect(link('About 300 North Korean soldiers were killed in a strike.', 'About 300', both)).toBe(
+      'strike',
+    );
+    // Without the exclusion it is a plain tie.
+    const plain = { quantities: [strike, { ...general, cues: { ...general.cues, exclude: [] } }] };
+    expect(link('About 300 North Korean soldiers were killed.', 'About 300', plain)).toBeUndefined();
+  });
+
   it('an exclude word rules a quantity out', () => {
     // "killed" excludes `deployed` and `generals`; nothing else fits, so no link.
     expect(link('Three North Korean generals were sent and killed.', 'Three')).toBeUndefined();
