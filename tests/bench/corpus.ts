@@ -97,8 +97,8 @@ const FILLER: readonly ((r: Random) => string)[] = [
     `Officials in ${pick(r, PLACES)} declined to comment on the movements when asked on ${pick(r, ['Monday', 'Tuesday', 'Friday'])}.`,
   (r) =>
     `The talks between ${pick(r, PEOPLE)} and envoys from ${pick(r, PLACES)} were described as constructive but brief.`,
-  () =>
-    'Diplomats say the relationship rests on an exchange of weapons, money and technology rather than trust.',
+  (r) =>
+    `Diplomats in ${pick(r, PLACES)} say the relationship rests on an exchange of weapons, money and technology rather than trust.`,
   () =>
     'Analysts cautioned that the situation on the ground changes quickly and that early accounts are often revised.',
   (r) =>
@@ -119,9 +119,9 @@ export function generateNewsText(bytes: number, seed = 20241128): string {
   while (size < bytes) {
     const count = 3 + Math.floor(random() * 4);
     const sentences: string[] = [];
-    // Seven sentences in ten are prose without a figure: that puts figures and names about as
+    // Three sentences in four are prose without a figure: that puts figures and names about as
     // densely as in the seed column (itself denser than most news); the bench prints both.
-    for (let i = 0; i < count; i++) sentences.push(pick(random, random() < 0.7 ? FILLER : TEMPLATES)(random));
+    for (let i = 0; i < count; i++) sentences.push(pick(random, random() < 0.75 ? FILLER : TEMPLATES)(random));
     const paragraph = sentences.join(' ');
     paragraphs.push(paragraph);
     size += paragraph.length + 2;

@@ -19,13 +19,14 @@ import { aliasStrings, syntheticEntities } from './synthetic-entities';
 const TEXT_BYTES = 1_000_000;
 /** The reference libraries run at well under 1 MB/s: measure them on a slice and extrapolate. */
 const SLICE_BYTES = 64_000;
-const ENGINE_RUNS = 7;
+const ENGINE_RUNS = 9;
 /**
- * V8 optimises the scanner's parse functions only after a few whole scans: steady state, which a
- * service worker that has read a few pages is in, begins around the fifth scan of this text.
- * The first (cold) scan is printed too.
+ * V8 optimises the engine in tiers over its first whole scans: timings of this text settle only
+ * after about fifteen scans (seen with a per-run log), so steady state, which a service worker
+ * that has read a few dozen pages is in, is measured after twenty. The first (cold) scan is
+ * printed too.
  */
-const ENGINE_WARMUPS = 10;
+const ENGINE_WARMUPS = 20;
 const SLOW_WARMUPS = 2;
 const SLOW_RUNS = 3;
 const ALIAS_RUNS = 5;
