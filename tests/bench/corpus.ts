@@ -121,7 +121,8 @@ export function generateNewsText(bytes: number, seed = 20241128): string {
     const sentences: string[] = [];
     // Three sentences in four are prose without a figure: that puts figures and names about as
     // densely as in the seed column (itself denser than most news); the bench prints both.
-    for (let i = 0; i < count; i++) sentences.push(pick(random, random() < 0.75 ? FILLER : TEMPLATES)(random));
+    for (let i = 0; i < count; i++)
+      sentences.push(pick(random, random() < 0.75 ? FILLER : TEMPLATES)(random));
     const paragraph = sentences.join(' ');
     paragraphs.push(paragraph);
     size += paragraph.length + 2;
