@@ -103,6 +103,8 @@ export interface AliasIndex {
 export interface FirstWords {
   readonly hashes: Int32Array;
   readonly kinds: Uint8Array;
+  /** Per slot, {@link firstWordFollowers}: bit `x` for the letter `a + x`, or -1 (anything). */
+  readonly followers: Int32Array;
   readonly mask: number;
 }
 
@@ -117,6 +119,24 @@ export function firstWordKinds(set: FirstWords, h: number): number {
     const v = hashes[slot]!;
     if (v === key) return set.kinds[slot]!;
     if (v === 0) return 0;
+  }
+}
+
+/**
+ * The letters that may begin the next word of an alias when the word with hash `h` is followed by
+ * one space: bit `x` for the letter `a + x` (either case), or -1 when anything may follow (the
+ * word is an alias or a title itself, begins a title, is followed in some alias by something
+ * other than a space and a letter, or is not in `set`). Words sharing a hash share the union.
+ * "the" begins many aliases but is mostly followed by a word that continues none of them: a scan
+ * skips it without walking the trie.
+ */
+export function firstWordFollowers(set: FirstWords, h: number): number {
+  const key = h === 0 ? 1 : h;
+  const { hashes, mask } = set;
+  for (let slot = key & mask; ; slot = (slot + 1) & mask) {
+    const v = hashes[slot]!;
+    if (v === key) return set.followers[slot]!;
+    if (v === 0) return -1;
   }
 }
 
@@ -475,7 +495,7 @@ function isAsciiWordUnit(u: number): boolean {
 
 /** The {@link AliasIndex.firstWords} set of an alias trie (bit 1) and a title trie (bit 2). */
 function firstWordsOf(aliases: Trie, titles: Trie): FirstWords {
-  // Collect (hash, bit) of every key's first word: a path of ASCII word units from the root to a
+  // Collect (hash, bit, followers) of every key's first word: a path of ASCII word units from the root to a
   // node where a key ends or something other than an ASCII word unit may follow.
   const found: number[] = [];
   const collect = (trie: Trie, bit: number): void => {
@@ -483,13 +503,20 @@ function firstWordsOf(aliases: Trie, titles: Trie): FirstWords {
     while (stack.length > 0) {
       const h = stack.pop()!;
       const node = stack.pop()!;
-      let ends = node !== 0 && trie.key[node]! >= 0;
+      const isKey = node !== 0 && trie.key[node]! >= 0;
+      let ends = isKey;
+      // Titles are never filtered: what follows one is a surname, not an alias word.
+      let followers = isKey || bit !== 1 ? -1 : 0;
       for (let x = trie.first[node]!; x < trie.first[node + 1]!; x++) {
         const u = trie.label[x]!;
-        if (isAsciiWordUnit(u)) stack.push(x, hashWordUnit(h, u));
-        else ends = true;
+        if (isAsciiWordUnit(u)) {
+          stack.push(x, hashWordUnit(h, u));
+          continue;
+        }
+        ends = true;
+        followers = u === SPACE && trie.key[x]! < 0 ? followers | lettersAfter(trie, x) : -1;
       }
-      if (ends && node !== 0) found.push(h, bit);
+      if (ends && node !== 0) found.push(h, bit, followers);
     }
   };
   collect(aliases, 1);
@@ -499,15 +526,28 @@ function firstWordsOf(aliases: Trie, titles: Trie): FirstWords {
   while (size < 4 * (found.length / 2)) size *= 2;
   const hashes = new Int32Array(size);
   const kinds = new Uint8Array(size);
+  const followers = new Int32Array(size);
   const mask = size - 1;
-  for (let k = 0; k < found.length; k += 2) {
+  for (let k = 0; k < found.length; k += 3) {
     const key = found[k] === 0 ? 1 : found[k]!;
     let slot = key & mask;
     while (hashes[slot] !== 0 && hashes[slot] !== key) slot = (slot + 1) & mask;
     hashes[slot] = key;
     kinds[slot]! |= found[k + 1]!;
+    followers[slot]! |= found[k + 2]!;
   }
-  return { hashes, kinds, mask };
+  return { hashes, kinds, followers, mask };
+}
+
+/** The a-z letters on the edges out of `node` as bits (bit 0 = a), or -1 if any other unit is there. */
+function lettersAfter(trie: Trie, node: number): number {
+  let bits = 0;
+  for (let x = trie.first[node]!; x < trie.first[node + 1]!; x++) {
+    const u = trie.label[x]!;
+    if (u < 97 || u > 122) return -1;
+    bits |= 1 << (u - 97);
+  }
+  return bits;
 }
 
 function casedOf(patCase: ReadonlyMap<number, string>, patternCount: number): Uint8Array {

@@ -6,6 +6,7 @@ import {
   aliasEndInText,
   buildAliasIndex,
   buildTrie,
+  firstWordFollowers,
   firstWordKinds,
   hashWordUnit,
   loadAliasIndex,
@@ -222,6 +223,28 @@ describe('firstWords', () => {
   it('rejects words that begin nothing, prefixes and later words included', () => {
     for (const word of ['oblast', 'kurs', 'kursks', 'corps', 'general', 'the', '11'])
       expect(kinds(idx, word)).toBe(0);
+  });
+
+  it('knows which letters may begin the word after a first word and a space', () => {
+    const withThe = buildAliasIndex(
+      [
+        entity('p', 'the Pentagon', ['The Hague', 'the Storm Corps', 'the 11th', 'the-end', 'Kim']),
+        entity('k', 'Kim Jong Un', ['Kim']),
+      ],
+      { titles: ['General', 'the Reverend'] },
+    );
+    const followers = (idx: AliasIndex, word: string) => firstWordFollowers(idx.firstWords, hash(word));
+    const bit = (ch: string) => 1 << (ch.charCodeAt(0) - 97);
+    // "the" + digit ("the 11th") or + "-": anything may follow.
+    expect(followers(withThe, 'THE')).toBe(-1);
+    const plain = buildAliasIndex([entity('p', 'the Pentagon', ['The Hague', 'the Storm Corps'])]);
+    expect(followers(plain, 'the')).toBe(bit('p') | bit('h') | bit('s'));
+    // An alias itself ("Kim"), a title's first word, a word that is in no alias: anything.
+    expect(followers(withThe, 'kim')).toBe(-1);
+    expect(followers(withThe, 'general')).toBe(-1);
+    expect(followers(plain, 'oblast')).toBe(-1);
+    const titled = buildAliasIndex([entity('p', 'the Pentagon')], { titles: ['the Reverend'] });
+    expect(followers(titled, 'the')).toBe(-1);
   });
 
   it('is derived again when an index is loaded', () => {

@@ -47,6 +47,8 @@ const ENTITIES: Entity[] = [
   person('john-kirby', 'John Kirby', 'Kirby'),
   person('antony-blinken', 'Antony Blinken', 'Blinken'),
   person('lee-seong-kweun', 'Lee Seong-kweun', 'Lee'),
+  // Aliases that begin with "the": the pass skips "the" + a letter that continues none of them.
+  thing('pentagon', 'agency', 'the Pentagon', ['The Hague Court']),
 ];
 
 const index = buildAliasIndex(ENTITIES);
@@ -216,6 +218,11 @@ describe('findNames: the on-the-fly pass agrees with the folded reference', () =
   // ligatures, astral and lone surrogates) or fold on the fly (curly quotes, dashes, Hangul, Han),
   // around names, titles and surnames.
   const pieces = fc.constantFrom(
+    'the',
+    'THE ',
+    'Pentagon',
+    'the Pentagon',
+    'Hague Court',
     'Shin Geum Chul',
     'Kim Young Bok',
     'Kim Jong Un',
@@ -270,6 +277,18 @@ describe('findNames: the on-the-fly pass agrees with the folded reference', () =
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('finds an alias after "the" and skips "the" before any other word, whatever comes before it', () => {
+    const text = 'the Pentagon, the Kursk Oblast, THE HAGUE COURT, é the Pentagon, the Hague, the  Pentagon';
+    expect(names(text)).toEqual([
+      ['the Pentagon', 'pentagon'],
+      ['Kursk Oblast', 'kursk'],
+      ['THE HAGUE COURT', 'pentagon'],
+      ['the Pentagon', 'pentagon'],
+      ['the  Pentagon', 'pentagon'],
+    ]);
+    expect(findNames(index, text)).toEqual(findNamesFolded(index, text));
   });
 
   it('falls back to the folded text next to characters it cannot fold on the fly', () => {
