@@ -34,7 +34,7 @@
  * built once in {@link createAttributionContext}; a sentence is read as a {@link Tokens} buffer of
  * word ids, and its analysis ({@link analyseSentence}) is shared by all its figures.
  */
-import type { Entity, PageAttributionType } from '../dataset/types';
+import { ATTRIBUTION_TYPES, type Entity, type PageAttributionType } from '../dataset/types';
 import { buildAttributionLexicon, type AttributionCue } from './attribution-cues';
 import type { PhraseTrie } from './phrase-trie';
 import type { NameMatch, PageAttribution } from './types';
@@ -714,15 +714,9 @@ function inQuote(ctx: AttributionContext, t: Tokens, fi: number): boolean {
   return false;
 }
 
+/** Every answer that names or points at a source: all types but the two with none. */
 const SOURCED_TYPES = new Set<PageAttributionType>([
-  'named-official',
-  'official-statement',
-  'intelligence-assessment',
-  'anonymous',
-  'party-claim',
-  'state-media',
-  'media-relay',
-  'analysis',
+  ...ATTRIBUTION_TYPES.filter((t) => t !== 'hearsay' && t !== 'unattributed'),
   'unclear',
 ]);
 
