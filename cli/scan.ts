@@ -11,7 +11,7 @@ import { checkAndCompile } from '../lib/dataset/compile';
 import { formatProblem } from '../lib/dataset/problems';
 import type { CompiledDataset } from '../lib/dataset/types';
 import { extractArticle } from '../lib/page/extract';
-import { createEngine } from '../lib/text/engine';
+import { createEngine, type EngineOptions } from '../lib/text/engine';
 import type { NameMatch, ScanResult, ScannedFigure } from '../lib/text/types';
 import { loadHtml } from './dom';
 import { readSourceFiles } from './source-files';
@@ -19,7 +19,8 @@ import { readSourceFiles } from './source-files';
 const USAGE = `Usage: npm run scan -- <file.html|file.txt|-> [--json]
 
 Prints what Crosscheck would mark on the page: the article text it extracted, the names and
-figures found in it, each figure's quantity (only linked figures are marked) and attribution.
+figures found in it, each figure's quantity (only linked figures are marked) and attribution
+(the extension works out attribution only for the linked figures; this listing shows it for all).
   <file.html>  a saved page (any file starting with "<" is read as HTML)
   <file.txt>   one article, paragraphs separated by blank lines
   -            read standard input (HTML if it starts with "<", else text)
@@ -104,9 +105,10 @@ export type LoadedEngine = { dataset: CompiledDataset; engine: TextScanner } | {
 
 /**
  * Compiles the dataset sources in `dir` (default: `$CROSSCHECK_DATASET_DIR` or the repository's
- * `dataset/`) and builds the engine. Problems come back formatted as `file:line: message`.
+ * `dataset/`) and builds the engine with `options` (default: the extension's). Problems come back
+ * formatted as `file:line: message`.
  */
-export async function loadEngine(dir?: string): Promise<LoadedEngine> {
+export async function loadEngine(dir?: string, options?: EngineOptions): Promise<LoadedEngine> {
   const abs =
     dir !== undefined
       ? resolve(dir)
@@ -126,7 +128,7 @@ export async function loadEngine(dir?: string): Promise<LoadedEngine> {
       problems: problems.length > 0 ? problems.map(formatProblem) : [`${abs}: the dataset does not compile`],
     };
   }
-  return { dataset, engine: createEngine(dataset) };
+  return { dataset, engine: createEngine(dataset, options) };
 }
 
 /** What a run needs from the outside world (injectable for tests). */
@@ -162,7 +164,8 @@ export async function runScan(argv: readonly string[], io: ScanIo): Promise<numb
   }
   const html = /\.x?html?$/i.test(input) || (!/\.txt$/i.test(input) && looksLikeHtml(raw));
 
-  const loaded = await loadEngine();
+  // Maintainers see the page's attribution of every figure, linked or not.
+  const loaded = await loadEngine(undefined, { attribute: 'all' });
   if ('problems' in loaded) {
     io.err(loaded.problems.join('\n') + '\n');
     return 1;

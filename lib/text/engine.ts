@@ -29,25 +29,38 @@ import { tokenizeInto, Tokens, type Vocabulary } from './words';
 export interface Engine {
   /**
    * Scans `text` (an article; blocks separated by blank lines). Returns every name and every figure
-   * found, in text order; each figure carries its attribution, and its quantity when linked.
-   * Offsets index `text`. Never throws: a failing stage yields fewer results, not an error.
+   * found, in text order; each figure carries its quantity when linked, and its attribution when
+   * linked or when the engine was made with `attribute: 'all'`. Offsets index `text`. Never
+   * throws: a failing stage yields fewer results, not an error.
    */
   scan(text: string): ScanResult;
+}
+
+/** How an engine is built. */
+export interface EngineOptions {
+  /**
+   * Which figures get an attribution: `linked` (the default: the figures a page marks, the only
+   * ones a reader sees; sentences whose figures link to nothing are not analysed, which is most
+   * of the attribution stage's work on news text) or `all` (every figure found, for a
+   * maintainer's `npm run scan` listing and for tests of the classifier).
+   */
+  attribute?: 'linked' | 'all';
 }
 
 /** The stage after names and figures: attribution and quantity links (see {@link createAnnotator}). */
 export interface Annotator {
   /**
-   * The figures of `text` (any order) with their attribution and, when linked, their quantity, in
-   * text order. `names` are the names found in `text`, sorted by start. Offsets index `text`.
+   * The figures of `text` (any order) with, when linked, their quantity, and their attribution
+   * (see {@link EngineOptions.attribute}), in text order. `names` are the names found in `text`,
+   * sorted by start. Offsets index `text`.
    */
   annotate(text: string, figures: readonly Figure[], names: readonly NameMatch[]): ScannedFigure[];
 }
 
 /** Builds the engine for one dataset generation (alias index, lexicons, lookups: once). */
-export function createEngine(dataset: CompiledDataset): Engine {
+export function createEngine(dataset: CompiledDataset, options: EngineOptions = {}): Engine {
   const index = buildAliasIndex(dataset.entities);
-  const state = createScanState(dataset);
+  const state = createScanState(dataset, options);
   return {
     scan(text: string): ScanResult {
       let names: NameMatch[] = [];
@@ -67,7 +80,8 @@ export function createEngine(dataset: CompiledDataset): Engine {
         // The figures are this scan's own: annotated in place, not copied (see ScanState.annotate).
         return { names, figures: state.annotate(text, figures, names, true) };
       } catch {
-        return { names, figures: figures.map(unclearCopy) };
+        // Nothing is linked then: with `attribute: 'all'` every figure is still attributed (unclear).
+        return { names, figures: figures.map(options.attribute === 'all' ? unclearCopy : copyFigure) };
       } finally {
         state.release();
       }
@@ -79,8 +93,8 @@ export function createEngine(dataset: CompiledDataset): Engine {
  * Builds the attribution and quantity stage for one dataset: one vocabulary for both cue sets, and
  * the buffers a scan reuses. The annotator is not reentrant (scans are synchronous).
  */
-export function createAnnotator(dataset: CompiledDataset): Annotator {
-  const scan = createScanState(dataset);
+export function createAnnotator(dataset: CompiledDataset, options: EngineOptions = {}): Annotator {
+  const scan = createScanState(dataset, options);
   return {
     annotate(text, figures, names) {
       try {
@@ -93,11 +107,11 @@ export function createAnnotator(dataset: CompiledDataset): Annotator {
 }
 
 /** The annotation stage's compiled lexicons and reused buffers, for {@link createEngine} and {@link createAnnotator}. */
-function createScanState(dataset: CompiledDataset): ScanState {
+function createScanState(dataset: CompiledDataset, options: EngineOptions): ScanState {
   const entityById = new Map<string, Entity>(dataset.entities.map((e) => [e.id, e]));
   const attribution = createAttributionContext(entityById);
   const quantities = compileQuantities(dataset.quantities, attribution.vocab);
-  return new ScanState(attribution, new SentenceLinker(quantities));
+  return new ScanState(attribution, new SentenceLinker(quantities), options.attribute === 'all');
 }
 
 /**
@@ -190,6 +204,8 @@ class ScanState implements PreviousTokens {
   constructor(
     private readonly ctx: AttributionContext,
     private readonly linker: SentenceLinker,
+    /** Whether figures that link to no quantity are attributed too (see {@link EngineOptions}). */
+    private readonly attributeAll: boolean,
   ) {
     this.vocab = ctx.vocab;
   }
@@ -244,7 +260,7 @@ class ScanState implements PreviousTokens {
       while (s < count && (sentences.end[s] as number) <= first.start) s++;
       if (s >= count || (sentences.start[s] as number) > first.start) {
         const scanned = this.result(first);
-        scanned.attribution = unclear();
+        if (this.attributeAll) scanned.attribution = unclear();
         out.push(scanned);
         g++;
         continue;
@@ -272,30 +288,41 @@ class ScanState implements PreviousTokens {
       s > 0 && sameBlock(this.text, bounds.end[s - 1] as number, bounds.start[s] as number) ? s - 1 : -1;
     const slot = this.slot(s);
     const span = slot.span;
-    const a = this.analysis(slot);
-    const previousAttributes =
-      this.prevIndex >= 0 && needsPrevious(a) && this.attributes(this.slot(this.prevIndex));
     const linker = this.linker;
     linker.begin(slot.tokens, this.prevIndex >= 0 ? this : null);
     for (let k = from; k < to; k++) {
       const f = figures[k] as Figure;
       linker.addFigure(f.start, Math.min(f.end, span.end));
     }
+    const first = out.length;
+    let linked = false;
     for (let k = from; k < to; k++) {
       const f = figures[k] as Figure;
       const scanned = this.result(f);
       try {
         const q = linker.link(k - from, f.unit);
-        if (q !== undefined) scanned.quantity = q;
+        if (q !== undefined) {
+          scanned.quantity = q;
+          linked = true;
+        }
       } catch {
         // No link rather than no result.
       }
+      out.push(scanned);
+    }
+    // The attribution analysis is the costliest step; most figures in news text link to nothing.
+    if (!linked && !this.attributeAll) return;
+    const a = this.analysis(slot);
+    const previousAttributes =
+      this.prevIndex >= 0 && needsPrevious(a) && this.attributes(this.slot(this.prevIndex));
+    for (let k = first; k < out.length; k++) {
+      const scanned = out[k] as ScannedFigure;
+      if (scanned.quantity === undefined && !this.attributeAll) continue;
       try {
-        scanned.attribution = decideAttribution(this.ctx, this.text, a, f, previousAttributes);
+        scanned.attribution = decideAttribution(this.ctx, this.text, a, scanned, previousAttributes);
       } catch {
         scanned.attribution = unclear();
       }
-      out.push(scanned);
     }
   }
 

@@ -202,6 +202,12 @@ describe('with the bundled dataset and engine', () => {
     expect(figures.filter((f) => /^(3|2025|March 3)$/.test(f.text))).toEqual([]);
     const names = json.names as { entity: string }[];
     expect(names.map((n) => n.entity)).toContain('kim-jong-un');
+    // Maintainers see the page's attribution of unlinked figures too (the extension skips it).
+    const unlinked = (json.figures as { quantity?: string; attribution?: unknown }[]).filter(
+      (f) => f.quantity === undefined,
+    );
+    expect(unlinked.length).toBeGreaterThan(0);
+    for (const f of unlinked) expect(f.attribution).toBeDefined();
   });
 
   it('reads HTML from standard input with `-`', async () => {

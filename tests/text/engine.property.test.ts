@@ -110,7 +110,8 @@ const anyText = fc.oneof(
 );
 
 /** The invariants of a scan result on `text`. */
-function checkResult(text: string, result: ScanResult): void {
+/** Checks a scan's invariants; `attributeAll`: the engine attributes every figure, else the linked ones. */
+function checkResult(text: string, result: ScanResult, attributeAll = false): void {
   let end = 0;
   for (const n of result.names) {
     expect(n.start).toBeGreaterThanOrEqual(end);
@@ -124,12 +125,12 @@ function checkResult(text: string, result: ScanResult): void {
     expect(f.start).toBeGreaterThanOrEqual(end);
     expect(text.slice(f.start, f.end)).toBe(f.text);
     if (f.quantity !== undefined) expect(dataset.quantities.some((q) => q.id === f.quantity)).toBe(true);
+    end = f.end;
     const a = f.attribution;
-    expect(a).toBeDefined();
+    expect(a !== undefined).toBe(attributeAll || f.quantity !== undefined);
     if (a === undefined) continue;
     expect([...ATTRIBUTION_TYPES, 'unclear']).toContain(a.type);
     if (a.cue !== '') expect(text.slice(a.cueStart, a.cueEnd)).toBe(a.cue);
-    end = f.end;
   }
 }
 
@@ -149,6 +150,25 @@ describe('engine on arbitrary text', () => {
     fc.assert(
       fc.property(anyText, (text) => checkResult(text, engine.scan(text))),
       { numRuns: 400 },
+    );
+  });
+
+  it("with attribute: 'all', attributes every figure and otherwise finds the same", () => {
+    const all = createEngine(dataset, { attribute: 'all' });
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const every = all.scan(text);
+        checkResult(text, every, true);
+        const linked = engine.scan(text);
+        expect(every.names).toEqual(linked.names);
+        const unattributedUnlinked = every.figures.map((f) => {
+          if (f.quantity !== undefined) return f;
+          const { attribution: _, ...rest } = f;
+          return rest;
+        });
+        expect(linked.figures).toEqual(unattributedUnlinked);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -92,9 +92,25 @@ describe('engine on the seed article (real dataset)', () => {
     }
   });
 
-  it('gives every figure an attribution', () => {
+  it('attributes the figures it links, and only those by default', () => {
     expect(result.figures.length).toBeGreaterThanOrEqual(EXPECTED.figures.length);
-    for (const f of result.figures) expect(f.attribution?.type).toBeTypeOf('string');
+    expect(result.figures.some((f) => f.quantity === undefined)).toBe(true);
+    for (const f of result.figures) {
+      if (f.quantity === undefined) expect(f.attribution, f.text).toBeUndefined();
+      else expect(f.attribution?.type, f.text).toBeTypeOf('string');
+    }
+  });
+
+  it("attributes every figure with attribute: 'all', the linked ones the same way", () => {
+    const all = createEngine(dataset, { attribute: 'all' }).scan(ARTICLE);
+    expect(all.names).toEqual(result.names);
+    expect(all.figures.map(({ attribution: _, ...f }) => f)).toEqual(
+      result.figures.map(({ attribution: _, ...f }) => f),
+    );
+    all.figures.forEach((f, k) => {
+      expect(f.attribution?.type, f.text).toBeTypeOf('string');
+      if (f.quantity !== undefined) expect(f.attribution).toEqual(result.figures[k]?.attribution);
+    });
   });
 
   it('finds the expected names', () => {
