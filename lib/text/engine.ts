@@ -8,7 +8,7 @@
  * little more than the result.
  */
 import type { CompiledDataset, Entity } from '../dataset/types';
-import { buildAliasIndex } from './alias-index';
+import { buildAliasIndex, type AliasIndex } from './alias-index';
 import {
   analyseSentence,
   attributesSomething,
@@ -19,7 +19,7 @@ import {
   SentenceAttribution,
   type AttributionContext,
 } from './attribution';
-import { findFigures } from './figures';
+import { FigureScan, findFigures, finishFigureScan } from './figures';
 import { findNames } from './names';
 import { compileQuantities, SentenceLinker, type PreviousTokens } from './quantities';
 import { blockAround, SentenceBounds, SentenceFinder } from './sentences';
@@ -63,17 +63,17 @@ export function createEngine(dataset: CompiledDataset, options: EngineOptions = 
   const state = createScanState(dataset, options);
   return {
     scan(text: string): ScanResult {
-      let names: NameMatch[] = [];
+      let names: NameMatch[];
+      let figures: Figure[];
       try {
-        names = findNames(index, text);
+        // One walk over the words for both scanners (word-walk.ts).
+        const figureScan = new FigureScan(text);
+        names = findNames(index, text, figureScan);
+        figures = finishFigureScan(figureScan, text);
       } catch {
-        names = [];
-      }
-      let figures: Figure[] = [];
-      try {
+        // Each scanner on its own then, so that one failing does not cost the other's results.
+        names = namesAlone(index, text);
         figures = findFigures(text);
-      } catch {
-        figures = [];
       }
       if (figures.length === 0) return { names, figures: [] };
       try {
@@ -87,6 +87,15 @@ export function createEngine(dataset: CompiledDataset, options: EngineOptions = 
       }
     },
   };
+}
+
+/** The names of `text`, or none when the name scanner fails (a scan never throws). */
+function namesAlone(index: AliasIndex, text: string): NameMatch[] {
+  try {
+    return findNames(index, text);
+  } catch {
+    return [];
+  }
 }
 
 /**

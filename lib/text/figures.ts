@@ -34,6 +34,7 @@ import type { Qualifier } from '../dataset/types';
 import type { Figure, FigureValue } from './types';
 import { NUMBER_CONTINUATION_WORDS, NUMBER_START_WORDS, lowerWord } from './number-words';
 import { createWordTrie } from './word-trie';
+import { wordFilterOf, type WordFollower } from './word-walk';
 import {
   isSkip,
   forgetNextWord,
@@ -236,6 +237,8 @@ function anchorEntries(): [string, number][] {
   return entries;
 }
 const ANCHORS = createWordTrie(anchorEntries());
+/** The anchors' words by their hash in the shared word walk (see {@link FigureScan}). */
+const ANCHOR_WORD_FILTER = wordFilterOf(anchorEntries().map(([word]) => word));
 
 /**
  * Cheap pre-check after an opener word: does a digit, currency sign or number word come within the
@@ -1103,6 +1106,8 @@ for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = CH_DIGIT;
 for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = CH_LETTER;
 for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = CH_LETTER;
 for (const ch of '$.-<>:') ASCII_CLASS[ch.charCodeAt(0)] = CH_SPECIAL;
+/** The ASCII chars other than letters and digits that the scan reads (see {@link FigureScan}). */
+const FOLLOW_CHARS = Uint8Array.from(ASCII_CLASS, (kind) => (kind === CH_SPECIAL ? 1 : 0));
 
 /**
  * Whether a figure's bounds are finite numbers ("1e400" is not a figure). A function of its own so
@@ -1135,143 +1140,174 @@ function startsEvent(text: string, i: number, c: number, kind: number): boolean 
  * always did (looking ahead at each opener, `numberAhead`) up to where it was (`replayEnd`); at
  * any other word the run cannot reach a number, and it is forgotten. Going back is always safe:
  * the run holds nothing but such words, spaces and punctuation.
+ *
+ * The scan reads on its own (`runTo(text.length)`, {@link findFigures}) or follows the name
+ * scanner's walk over the words ({@link WordFollower}), which tells it which words and chars it
+ * can step over: those that spell no anchor and are no digit or sign.
  */
-function scan(text: string, out: Figure[]): void {
-  const n = text.length;
-  let i = 0;
-  let chain = -1;
-  let replayEnd = -1;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    let kind: number;
-    if (c < 128) {
-      kind = ASCII_CLASS[c] ?? 0;
-      if (kind === 0) {
+export class FigureScan implements WordFollower {
+  at = 0;
+  /** The figures found so far, in order. */
+  readonly out: Figure[] = newFigureList();
+  readonly wordFilter = ANCHOR_WORD_FILTER;
+  readonly charFilter = FOLLOW_CHARS;
+  /** Where the current run of opener words began, or -1. */
+  private chain = -1;
+  /** While a run is read again: where the first reading had got to. */
+  private replayEnd = -1;
+
+  constructor(private readonly text: string) {}
+
+  runTo(limit: number): void {
+    const text = this.text;
+    const out = this.out;
+    const n = text.length;
+    const stop = Math.min(limit, n);
+    let i = this.at;
+    let chain = this.chain;
+    let replayEnd = this.replayEnd;
+    while (i < stop) {
+      const c = text.charCodeAt(i);
+      let kind: number;
+      if (c < 128) {
+        kind = ASCII_CLASS[c] ?? 0;
+        if (kind === 0) {
+          i++;
+          continue;
+        }
+      } else if (currencyOfSign(c) !== undefined || vulgarValue(c) !== undefined || c === 0x2212) {
+        kind = CH_SPECIAL;
+      } else if (isWordChar(c)) {
+        if (chain >= 0) {
+          replayEnd = i;
+          i = chain;
+          chain = -1;
+          continue;
+        }
+        // a word in another script: skip it with any digits glued to it
+        i = numberRunEnd(text, i + 1);
+        continue;
+      } else {
         i++;
         continue;
       }
-    } else if (currencyOfSign(c) !== undefined || vulgarValue(c) !== undefined || c === 0x2212) {
-      kind = CH_SPECIAL;
-    } else if (isWordChar(c)) {
-      if (chain >= 0) {
-        replayEnd = i;
-        i = chain;
-        chain = -1;
-        continue;
-      }
-      // a word in another script: skip it with any digits glued to it
-      i = numberRunEnd(text, i + 1);
-      continue;
-    } else {
-      i++;
-      continue;
-    }
-    let r: Parsed | null = null;
-    if (kind === CH_LETTER) {
-      const m = ANCHORS.match(text, i);
-      if (m < 0) {
-        // An ordinary word (the common case): a run of openers before it cannot reach a number.
-        chain = -1;
-        const e = -m;
-        const d = text.charCodeAt(e);
-        i = d === 32 || d === 44 || d === 46 ? e + 1 : numberRunEnd(text, e);
-        continue;
-      }
-      const tag = m % 64;
-      const we = (m - tag) / 64;
-      const anchor = tag >> 3;
-      if (
-        anchor !== K_NUMBER &&
-        anchor !== K_CONTINUATION &&
-        !isWordChar(text.charCodeAt(we)) &&
-        !isDigit(text.charCodeAt(we))
-      ) {
-        // An opener or an inner word of a qualifier: part of a run, unless read again.
-        if (i >= replayEnd) {
-          if (chain < 0) chain = i;
-          i = we;
+      let r: Parsed | null = null;
+      if (kind === CH_LETTER) {
+        const m = ANCHORS.match(text, i);
+        if (m < 0) {
+          // An ordinary word (the common case): a run of openers before it cannot reach a number.
+          chain = -1;
+          const e = -m;
+          const d = text.charCodeAt(e);
+          i = d === 32 || d === 44 || d === 46 ? e + 1 : numberRunEnd(text, e);
           continue;
         }
-        if (anchor === K_LINK || !numberAhead(text, we, tag & 7)) {
-          i = we;
-          continue;
-        }
-      } else if (chain >= 0) {
-        // A number word (or an anchor glued to more letters or digits) after a run: read it again.
-        replayEnd = i;
-        i = chain;
-        chain = -1;
-        continue;
-      } else if (anchor !== K_NUMBER || isWordChar(text.charCodeAt(we)) || isDigit(text.charCodeAt(we))) {
-        i = numberRunEnd(text, we);
-        continue;
-      }
-      r = parseFigureAt(text, i, true);
-    } else {
-      if (chain >= 0 && startsEvent(text, i, c, kind)) {
-        replayEnd = i;
-        i = chain;
-        chain = -1;
-        continue;
-      }
-      if (kind === CH_DIGIT) {
-        if (gluedBefore(text, i)) {
-          i = numberRunEnd(text, i);
-          continue;
-        }
-        if (i > 0 && text.charCodeAt(i - 1) === 43) {
-          const pe = phoneEnd(text, i);
-          if (pe > 0) {
-            i = pe;
+        const tag = m % 64;
+        const we = (m - tag) / 64;
+        const anchor = tag >> 3;
+        if (
+          anchor !== K_NUMBER &&
+          anchor !== K_CONTINUATION &&
+          !isWordChar(text.charCodeAt(we)) &&
+          !isDigit(text.charCodeAt(we))
+        ) {
+          // An opener or an inner word of a qualifier: part of a run, unless read again.
+          if (i >= replayEnd) {
+            if (chain < 0) chain = i;
+            i = we;
             continue;
           }
+          if (anchor === K_LINK || !numberAhead(text, we, tag & 7)) {
+            i = we;
+            continue;
+          }
+        } else if (chain >= 0) {
+          // A number word (or an anchor glued to more letters or digits) after a run: read it again.
+          replayEnd = i;
+          i = chain;
+          chain = -1;
+          continue;
+        } else if (anchor !== K_NUMBER || isWordChar(text.charCodeAt(we)) || isDigit(text.charCodeAt(we))) {
+          i = numberRunEnd(text, we);
+          continue;
         }
         r = parseFigureAt(text, i, true);
       } else {
-        // $ . - − < > : currency signs and vulgar fractions
-        const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-        const next = text.charCodeAt(i + 1);
-        if (c === 58) {
-          if (next === 47 && text.charCodeAt(i + 2) === 47) {
-            // a URL: skip to the next space
-            let j = i + 3;
-            while (j < n && !isSpace(text.charCodeAt(j))) j++;
-            i = j;
-            continue;
-          }
-          i++;
+        if (chain >= 0 && startsEvent(text, i, c, kind)) {
+          replayEnd = i;
+          i = chain;
+          chain = -1;
           continue;
         }
-        if (c === 46) {
-          if (!isDigit(next) || isDigit(prev) || isWordChar(prev)) {
+        if (kind === CH_DIGIT) {
+          if (gluedBefore(text, i)) {
+            i = numberRunEnd(text, i);
+            continue;
+          }
+          if (i > 0 && text.charCodeAt(i - 1) === 43) {
+            const pe = phoneEnd(text, i);
+            if (pe > 0) {
+              i = pe;
+              continue;
+            }
+          }
+          r = parseFigureAt(text, i, true);
+        } else {
+          // $ . - − < > : currency signs and vulgar fractions
+          const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
+          const next = text.charCodeAt(i + 1);
+          if (c === 58) {
+            if (next === 47 && text.charCodeAt(i + 2) === 47) {
+              // a URL: skip to the next space
+              let j = i + 3;
+              while (j < n && !isSpace(text.charCodeAt(j))) j++;
+              i = j;
+              continue;
+            }
             i++;
             continue;
           }
-        } else if (c === 45 || c === 0x2212) {
-          const spacedSign = (i === 0 || prev === 10) && isSpace(next);
-          if (
-            (!isDigit(next) && !(next === 46 && isDigit(text.charCodeAt(i + 2))) && !spacedSign) ||
-            isDigit(prev) ||
-            isWordChar(prev) ||
-            prev === 45
-          ) {
+          if (c === 46) {
+            if (!isDigit(next) || isDigit(prev) || isWordChar(prev)) {
+              i++;
+              continue;
+            }
+          } else if (c === 45 || c === 0x2212) {
+            const spacedSign = (i === 0 || prev === 10) && isSpace(next);
+            if (
+              (!isDigit(next) && !(next === 46 && isDigit(text.charCodeAt(i + 2))) && !spacedSign) ||
+              isDigit(prev) ||
+              isWordChar(prev) ||
+              prev === 45
+            ) {
+              i++;
+              continue;
+            }
+          } else if (c === 36 && isWordChar(prev)) {
             i++;
             continue;
           }
-        } else if (c === 36 && isWordChar(prev)) {
-          i++;
-          continue;
+          r = parseFigureAt(text, i, true);
         }
-        r = parseFigureAt(text, i, true);
+      }
+      const fig = r.fig;
+      if (fig !== null && hasFiniteValue(fig)) {
+        out.push(fig);
+        i = Math.max(r.next, fig.end, i + 1);
+      } else {
+        i = Math.max(r.next, i + 1);
       }
     }
-    const fig = r.fig;
-    if (fig !== null && hasFiniteValue(fig)) {
-      out.push(fig);
-      i = Math.max(r.next, fig.end, i + 1);
-    } else {
-      i = Math.max(r.next, i + 1);
-    }
+    this.at = i;
+    this.chain = chain;
+    this.replayEnd = replayEnd;
+  }
+
+  skipWord(start: number, end: number): void {
+    // The scan's branch for an ordinary word (one that spells no anchor), as in `runTo`.
+    this.chain = -1;
+    const d = this.text.charCodeAt(end);
+    this.at = d === 32 || d === 44 || d === 46 ? end + 1 : numberRunEnd(this.text, end);
   }
 }
 
@@ -1291,25 +1327,38 @@ function newFigureList(): Figure[] {
  * Pure and total: never throws (a parser bug yields the figures found so far, not an exception).
  */
 export function findFigures(text: string): Figure[] {
-  const out = newFigureList();
-  if (typeof text !== 'string' || text.length === 0) return out;
+  if (typeof text !== 'string' || text.length === 0) return newFigureList();
+  const scan = new FigureScan(text);
   try {
-    scan(text, out);
+    scan.runTo(text.length);
   } catch {
     // keep what was found: a page must never break on a figure (tests use scanFiguresStrict)
   } finally {
     forgetNextWord();
   }
-  return out;
+  return scan.out;
 }
 
 /** Same as {@link findFigures} but lets an internal error surface (for tests and fuzzing). */
 export function scanFiguresStrict(text: string): Figure[] {
-  const out = newFigureList();
+  const scan = new FigureScan(text);
   try {
-    scan(text, out);
+    scan.runTo(text.length);
   } finally {
     forgetNextWord();
   }
-  return out;
+  return scan.out;
+}
+
+/**
+ * Ends a scan that followed another walk ({@link FigureScan}): reads to the end of the text and
+ * returns the figures (as {@link findFigures} would). Lets an internal error surface.
+ */
+export function finishFigureScan(scan: FigureScan, text: string): Figure[] {
+  try {
+    scan.runTo(text.length);
+  } finally {
+    forgetNextWord();
+  }
+  return scan.out;
 }

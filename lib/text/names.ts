@@ -33,6 +33,7 @@ import {
   type AliasIndex,
   type MatchSlot,
 } from './alias-index';
+import { WORD_FILTER_MASK, type WordFollower } from './word-walk';
 import {
   CharClass,
   NEEDS_FOLD,
@@ -63,10 +64,16 @@ const SPACE = 32;
 const LOWER_CASE = /^\p{Ll}/u;
 const UPPER_CASE = /^\p{Lu}/u;
 
-/** 1 for the ASCII characters that fold to a word character (letters, digits, `_`). */
+/**
+ * Non-zero for the ASCII characters that fold to a word character: 1 for letters, 2 for digits and
+ * `_` (a word's kinds, or-ed, tell a {@link WordFollower} whether it is letters only).
+ */
 const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
-  unitClass(foldUnit(c)) === CharClass.Word ? 1 : 0,
+  unitClass(foldUnit(c)) !== CharClass.Word ? 0 : (c | 32) >= 97 && (c | 32) <= 122 ? 1 : 2,
 );
+const LETTERS_ONLY = 1;
+/** A char filter that asks for nothing (no follower). */
+const NO_CHARS = new Uint8Array(128);
 /** The fold of each ASCII character. */
 const ASCII_FOLD = Uint16Array.from({ length: 128 }, (_, c) => foldUnit(c));
 
@@ -83,20 +90,23 @@ function continuesWord(c: number): boolean {
 /**
  * Every entity mention in `text`: the alias matches of `scanFolded` (alias-index.ts) and the title
  * + surname back-references described above, sorted by `start`, never overlapping. Offsets index
- * `text` (`text.slice(start, end) === match.text`). Deterministic; never throws.
+ * `text` (`text.slice(start, end) === match.text`). Deterministic; never throws by itself.
+ * `follower` (the figure scanner), when given, follows the same walk over the words (see
+ * word-walk.ts) and has read the whole text on return; an error of the follower's is thrown on.
  */
-export function findNames(index: AliasIndex, text: string): NameMatch[] {
-  const scan = new NameScan(index, text, false);
+export function findNames(index: AliasIndex, text: string, follower?: WordFollower): NameMatch[] {
+  const scan = new NameScan(index, text, false, follower ?? null);
   scan.run();
+  // (After `run`, not in it: see newMatchList.)
+  if (follower !== undefined && follower.at < text.length) follower.runTo(text.length);
   return scan.out;
 }
-
 /**
  * The same result as {@link findNames}, computed on the whole folded text (slower): the reference
  * the on-the-fly pass is checked against in tests.
  */
 export function findNamesFolded(index: AliasIndex, text: string): NameMatch[] {
-  const scan = new NameScan(index, text, true);
+  const scan = new NameScan(index, text, true, null);
   scan.run();
   return scan.out;
 }
@@ -121,6 +131,8 @@ class NameScan {
     private readonly text: string,
     /** Use the folded text throughout (the reference behaviour). */
     private readonly foldedOnly: boolean,
+    /** The scanner that follows this walk (see word-walk.ts), or null. */
+    private readonly follower: WordFollower | null,
   ) {
     this.n = text.length;
   }
@@ -131,12 +143,16 @@ class NameScan {
     const n = this.n;
     const firstWords = this.index.firstWords;
     const { hashes, mask } = firstWords;
+    const follower = this.follower;
+    const followChars = follower === null ? NO_CHARS : follower.charFilter;
     let p = this.foldedOnly ? this.onFolded(0) : 0;
     while (p < n) {
       let c = text.charCodeAt(p);
       if (c < 0x80) {
+        let kind = ASCII_WORD[c]!;
         // Most characters: spaces and punctuation, which never start a word.
-        if (ASCII_WORD[c] === 0) {
+        if (kind === 0) {
+          if (followChars[c] === 1 && follower!.at <= p) follower!.runTo(p + 1);
           p++;
           continue;
         }
@@ -145,10 +161,18 @@ class NameScan {
         // title), so nothing can start here at all.
         const s = p;
         let h = HASH_START;
+        let kinds = 0;
         do {
           h = Math.imul(h ^ (c | 32), 0x01000193); // hashWordUnit, inlined
+          kinds |= kind;
           c = text.charCodeAt(++p);
-        } while (c < 0x80 && ASCII_WORD[c] === 1);
+        } while (c < 0x80 && (kind = ASCII_WORD[c]!) !== 0);
+        if (follower !== null) {
+          // The follower reads this word itself unless it can step over it (word-walk.ts).
+          if (follower.at <= s && kinds === LETTERS_ONLY && follower.wordFilter[h & WORD_FILTER_MASK] === 0) {
+            follower.skipWord(s, p);
+          } else if (follower.at < p) follower.runTo(p);
+        }
         // (A letter of another script after it would make the word longer: then the hash says
         // nothing.) The first probe of firstWordKinds, inlined: most words stop at an empty slot.
         if (!(c >= 0x80)) {
@@ -160,11 +184,14 @@ class NameScan {
         if (c === SPACE && this.followedByNone(s, p, h)) continue;
         const next = this.atWordCharacter(s, ASCII_FOLD[text.charCodeAt(s)]!);
         p = next === NEEDS ? this.onFolded(s) : next;
+        if (follower !== null && follower.at < p) follower.runTo(p);
         continue;
       }
+      if (follower !== null && follower.at <= p) follower.runTo(p + 1);
       const unit = unitOf(c);
       if (unit === 0) {
         p = this.onFolded(p);
+        if (follower !== null && follower.at < p) follower.runTo(p);
         continue;
       }
       if (classOf(unit) === OTHER) {
@@ -173,6 +200,7 @@ class NameScan {
       }
       const next = this.atWordCharacter(p, unit);
       p = next === NEEDS ? this.onFolded(p) : next;
+      if (follower !== null && follower.at < p) follower.runTo(p);
     }
   }
 

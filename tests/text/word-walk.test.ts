@@ -1,0 +1,113 @@
+/**
+ * The shared word walk (lib/text/word-walk.ts): the figure scanner following the name scanner's
+ * walk must find exactly what each finds on its own, whatever the text.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readSourceFiles } from '../../cli/source-files';
+import { checkAndCompile } from '../../lib/dataset/compile';
+import type { CompiledDataset } from '../../lib/dataset/types';
+import { buildAliasIndex, type AliasIndex } from '../../lib/text/alias-index';
+import { FigureScan, findFigures, finishFigureScan } from '../../lib/text/figures';
+import { findNames } from '../../lib/text/names';
+import { asciiWordHash, WORD_FILTER_MASK, WORD_FILTER_SIZE, wordFilterOf } from '../../lib/text/word-walk';
+
+let dataset: CompiledDataset;
+let index: AliasIndex;
+let aliases: string[];
+
+beforeAll(async () => {
+  const compiled = checkAndCompile(await readSourceFiles('dataset'));
+  expect(compiled.problems).toEqual([]);
+  dataset = compiled.dataset as CompiledDataset;
+  index = buildAliasIndex(dataset.entities);
+  aliases = dataset.entities.flatMap((e) => [
+    e.name,
+    ...e.aliases.map((a) => (typeof a === 'string' ? a : a.text)),
+  ]);
+});
+
+/** Both scanners on one walk. */
+function walked(text: string) {
+  const figures = new FigureScan(text);
+  const names = findNames(index, text, figures);
+  return { names, figures: finishFigureScan(figures, text) };
+}
+
+/** Each scanner on its own. */
+function alone(text: string) {
+  return { names: findNames(index, text), figures: findFigures(text) };
+}
+
+// What the figure scanner reads for itself, next to what it steps over: openers and inner words
+// of qualifiers, number words, digits glued to letters, signs, non-ASCII letters and marks, chars
+// that fold to nothing (soft hyphen), underscores, URLs.
+const FIGURE_PIECES = [
+  'about', 'About', 'more', 'than', 'more than', 'at least', 'up to', 'nearly', 'between', 'and',
+  'from', 'to', 'a', 'an', 'a few', 'several', 'hundreds', 'of', 'tens of thousands', 'one', 'One',
+  'twenty-one', 'half', 'a dozen', 'per cent', 'percent', '%', '$', '€', '£', '1,000', '3.5',
+  '12,000', '10k', '5bn', '$1.2bn', '1.5 million', 'COVID-19', 'F-16', '11th', 'x_1', 'foo_one',
+  '10-12,000', '–', '−', '½', '<', '>', ':', '.', ',', '-', 'http://x.y/1', '.5', '-3', 'café',
+  'naïve', 'troops', 'soldiers', 'killed', 'the', 'The', 'in', 'Nov.', 'November 20', '2024',
+  '\u00ad', '’s', '“', '”', '\n\n', '\n', ' ', '', '  ', '\u00a0', 'Ω', '한국', '北朝鮮',
+]; // prettier-ignore
+
+function textOf(pieces: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc
+    .array(fc.tuple(pieces, fc.constantFrom(' ', '', ' ', ', ', '. ', '-')), { maxLength: 50 })
+    .map((parts) => parts.map(([p, gap]) => p + gap).join(''));
+}
+
+describe('the shared word walk', () => {
+  it('finds the same names and figures as the two scanners on their own, on news-like text', () => {
+    const pieces = fc.oneof(fc.constantFrom(...FIGURE_PIECES), fc.constantFrom(...aliases));
+    fc.assert(
+      fc.property(textOf(pieces), (text) => {
+        expect(walked(text)).toEqual(alone(text));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('finds the same on arbitrary text', () => {
+    const anyText = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 200 }),
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.string({ unit: fc.constantFrom(...'ab1 .,$-:<>_\u00ad€½'), maxLength: 80 }),
+    );
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(walked(text)).toEqual(alone(text));
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('finds the same on the seed article', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const article = await readFile(
+      new URL('../fixtures/pages/seed-nk-troops-kursk.article.txt', import.meta.url),
+      'utf8',
+    );
+    const result = walked(article);
+    expect(result.figures.length).toBeGreaterThanOrEqual(10);
+    expect(result.names.length).toBeGreaterThan(20);
+    expect(result).toEqual(alone(article));
+  });
+});
+
+describe('word filters', () => {
+  it('hash words as the walk does: ASCII case folded', () => {
+    expect(asciiWordHash('About')).toBe(asciiWordHash('about'));
+    expect(asciiWordHash('ABOUT')).toBe(asciiWordHash('about'));
+    expect(asciiWordHash('about')).not.toBe(asciiWordHash('abort'));
+  });
+
+  it('mark the slot of each word and nothing else', () => {
+    const filter = wordFilterOf(['about', 'than']);
+    expect(filter.length).toBe(WORD_FILTER_SIZE);
+    expect(filter[asciiWordHash('about') & WORD_FILTER_MASK]).toBe(1);
+    expect(filter[asciiWordHash('than') & WORD_FILTER_MASK]).toBe(1);
+    expect(filter.reduce((sum, x) => sum + x, 0)).toBe(2);
+  });
+});
