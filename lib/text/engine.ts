@@ -19,12 +19,13 @@ import {
   SentenceAttribution,
   type AttributionContext,
 } from './attribution';
-import { FigureScan, findFigures, finishFigureScan } from './figures';
+import { FIGURE_WORD_FILTER, FigureScan, findFigures, finishFigureScan } from './figures';
 import { findNames } from './names';
 import { compileQuantities, SentenceLinker, type PreviousTokens } from './quantities';
 import { blockAround, SentenceBounds, SentenceFinder } from './sentences';
 import type { Figure, NameMatch, PageAttribution, ScanResult, ScannedFigure } from './types';
-import { tokenizeInto, Tokens, type Vocabulary } from './words';
+import { walkFilter, WordSpots } from './word-walk';
+import { phraseNorms, tokenizeInto, Tokens, type Vocabulary } from './words';
 
 export interface Engine {
   /**
@@ -61,16 +62,24 @@ export interface Annotator {
 export function createEngine(dataset: CompiledDataset, options: EngineOptions = {}): Engine {
   const index = buildAliasIndex(dataset.entities);
   const state = createScanState(dataset, options);
+  // Where the first words of unit nouns occur: a sentence with none near it cannot link (below).
+  // With every figure attributed, every figure's sentence is read anyway.
+  const unitWords = options.attribute === 'all' ? null : unitFirstWords(dataset);
+  const spots = unitWords === null ? null : new WordSpots();
+  const words = walkFilter(FIGURE_WORD_FILTER, unitWords ?? []);
   return {
     scan(text: string): ScanResult {
       let names: NameMatch[];
       let figures: Figure[];
+      let spotted: WordSpots | null = spots;
       try {
-        // One walk over the words for both scanners (word-walk.ts).
-        const figureScan = new FigureScan(text);
-        names = findNames(index, text, figureScan);
-        figures = finishFigureScan(figureScan, text);
+        // One walk over the words for both scanners and the spots (word-walk.ts).
+        const follower = new FigureScan(text);
+        spots?.clear();
+        names = findNames(index, text, { follower, spots, words });
+        figures = finishFigureScan(follower, text);
       } catch {
+        spotted = null;
         // Each scanner on its own then, so that one failing does not cost the other's results.
         names = namesAlone(index, text);
         figures = findFigures(text);
@@ -78,7 +87,7 @@ export function createEngine(dataset: CompiledDataset, options: EngineOptions = 
       if (figures.length === 0) return { names, figures: [] };
       try {
         // The figures are this scan's own: annotated in place, not copied (see ScanState.annotate).
-        return { names, figures: state.annotate(text, figures, names, true) };
+        return { names, figures: state.annotate(text, figures, names, true, spotted) };
       } catch {
         // Nothing is linked then: with `attribute: 'all'` every figure is still attributed (unclear).
         return { names, figures: figures.map(options.attribute === 'all' ? unclearCopy : copyFigure) };
@@ -87,6 +96,23 @@ export function createEngine(dataset: CompiledDataset, options: EngineOptions = 
       }
     },
   };
+}
+
+/**
+ * The words a unit noun of the dataset's quantities begins with (word tokeniser norms), or null
+ * when one of them is not made of ASCII letters and digits (the walk could not spot it).
+ */
+function unitFirstWords(dataset: CompiledDataset): string[] | null {
+  const words = new Set<string>();
+  for (const q of dataset.quantities) {
+    for (const phrase of q.cues.unit) {
+      const first = phraseNorms(phrase)[0];
+      if (first === undefined) continue;
+      if (!/^[a-z0-9]+$/.test(first)) return null;
+      words.add(first);
+    }
+  }
+  return [...words];
 }
 
 /** The names of `text`, or none when the name scanner fails (a scan never throws). */
@@ -107,7 +133,7 @@ export function createAnnotator(dataset: CompiledDataset, options: EngineOptions
   return {
     annotate(text, figures, names) {
       try {
-        return scan.annotate(text, figures, names, false);
+        return scan.annotate(text, figures, names, false, null);
       } finally {
         scan.release();
       }
@@ -234,12 +260,16 @@ class ScanState implements PreviousTokens {
    * {@link Annotator.annotate}. When `owned` (the figures are the engine's own, made by this scan),
    * each figure gets its quantity and attribution in place (a copy per figure was a tenth of what
    * a scan allocates). Otherwise the result is made of copies: the caller's figures stay as given.
+   * `units`, when given, holds the offsets of the words that begin unit nouns in `text`
+   * (word-walk.ts): blocks and sentences without one near them are not read (their figures
+   * cannot link); only with figures attributed when linked.
    */
   annotate(
     text: string,
     figures: readonly Figure[],
     names: readonly NameMatch[],
     owned: boolean,
+    units: WordSpots | null,
   ): ScannedFigure[] {
     this.owned = owned;
     const sorted = isSorted(figures) ? figures : [...figures].sort(byStart);
@@ -261,6 +291,11 @@ class ScanState implements PreviousTokens {
         // Sentences after the block's last figure are never read.
         let last = g;
         while (last + 1 < sorted.length && (sorted[last + 1] as Figure).start < blockEnd) last++;
+        if (units !== null && !units.anyIn(this.block.start, blockEnd)) {
+          // No unit noun in the block: none of its figures can link, and nothing more is read.
+          for (; g <= last; g++) out.push(this.result(sorted[g] as Figure));
+          continue;
+        }
         finder.find(sentences, this.block.start, blockEnd, (sorted[last] as Figure).start);
         for (const slot of this.slots) slot.sentence = -1;
         s = 0;
@@ -277,6 +312,12 @@ class ScanState implements PreviousTokens {
       const sentenceEnd = sentences.end[s] as number;
       let end = g + 1;
       while (end < sorted.length && (sorted[end] as Figure).start < sentenceEnd) end++;
+      // A figure links through a unit noun in its sentence or the one before ("5,000 of them"):
+      // without one there, the sentence is not even tokenised.
+      if (units !== null && !units.anyIn(sentences.start[s > 0 ? s - 1 : s] as number, sentenceEnd)) {
+        for (; g < end; g++) out.push(this.result(sorted[g] as Figure));
+        continue;
+      }
       this.annotateSentence(s, sorted, g, end, out);
       g = end;
     }

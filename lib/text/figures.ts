@@ -237,8 +237,8 @@ function anchorEntries(): [string, number][] {
   return entries;
 }
 const ANCHORS = createWordTrie(anchorEntries());
-/** The anchors' words by their hash in the shared word walk (see {@link FigureScan}). */
-const ANCHOR_WORD_FILTER = wordFilterOf(anchorEntries().map(([word]) => word));
+/** The anchors' words by their hash in the shared word walk: {@link FigureScan.wordFilter}. */
+export const FIGURE_WORD_FILTER = wordFilterOf(anchorEntries().map(([word]) => word));
 
 /**
  * Cheap pre-check after an opener word: does a digit, currency sign or number word come within the
@@ -1149,7 +1149,7 @@ export class FigureScan implements WordFollower {
   at = 0;
   /** The figures found so far, in order. */
   readonly out: Figure[] = newFigureList();
-  readonly wordFilter = ANCHOR_WORD_FILTER;
+  readonly wordFilter = FIGURE_WORD_FILTER;
   readonly charFilter = FOLLOW_CHARS;
   /** Where the current run of opener words began, or -1. */
   private chain = -1;

@@ -33,7 +33,7 @@ import {
   type AliasIndex,
   type MatchSlot,
 } from './alias-index';
-import { WORD_FILTER_MASK, type WordFollower } from './word-walk';
+import { WALK_FOLLOW, WALK_SPOT, WORD_FILTER_MASK, type Walk, type WordSpots } from './word-walk';
 import {
   CharClass,
   NEEDS_FOLD,
@@ -65,15 +65,73 @@ const LOWER_CASE = /^\p{Ll}/u;
 const UPPER_CASE = /^\p{Lu}/u;
 
 /**
- * Non-zero for the ASCII characters that fold to a word character: 1 for letters, 2 for digits and
- * `_` (a word's kinds, or-ed, tell a {@link WordFollower} whether it is letters only).
+ * Non-zero for the ASCII characters that fold to a word character: {@link LETTERS} for letters, 2
+ * for digits, {@link UNDERSCORE} for `_` (a word's kinds, or-ed, tell whether it is letters only
+ * for a {@link WordFollower}, and whether the word tokeniser would split it for {@link WordSpots}).
  */
 const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
-  unitClass(foldUnit(c)) !== CharClass.Word ? 0 : (c | 32) >= 97 && (c | 32) <= 122 ? 1 : 2,
+  unitClass(foldUnit(c)) !== CharClass.Word ? 0 : (c | 32) >= 97 && (c | 32) <= 122 ? 1 : c === 95 ? 4 : 2,
 );
-const LETTERS_ONLY = 1;
+const LETTERS = 1;
+const UNDERSCORE = 4;
 /** A char filter that asks for nothing (no follower). */
 const NO_CHARS = new Uint8Array(128);
+/** A word filter that asks for nothing (no walk). */
+const NO_WORDS = new Uint8Array(WORD_FILTER_MASK + 1);
+
+/**
+ * Whether the word tokeniser may read the ASCII word that ends at `end` (followed by `c`, its
+ * chars' kinds or-ed in `kinds`) as part of a longer word, or split it, so that its hash says
+ * nothing of the words it makes: it holds `_` (the tokeniser splits there), or an apostrophe or
+ * a dot joins it to a letter ("O'Brien", "U.S.").
+ */
+function mayJoin(text: string, kinds: number, end: number, c: number): boolean {
+  if ((kinds & UNDERSCORE) !== 0) return true;
+  if (c !== 39 && c !== 46 && c !== 0x2019) return false;
+  const d = text.charCodeAt(end + 1);
+  return d >= 0x80 || ((d | 32) - 97) >>> 0 < 26;
+}
+
+/**
+ * Whether the non-ASCII char `c` may be (part of) a word to the word tokeniser: everything but
+ * what folds to a space or punctuation ("’", "–", "€"). Words with such a char are spotted
+ * whatever they spell.
+ */
+function mayBeWordChar(c: number): boolean {
+  const u = foldUnit(c);
+  return u === 0 || unitClass(u) !== CharClass.Other;
+}
+
+/**
+ * Notes in `spots` the words of `text[from, to)` the main loop did not read (see
+ * {@link NameScan.jumped}), by the same rules. `from` is where the main loop stopped reading: no
+ * ASCII word it has not read starts before it; a word running on past `to` is read whole.
+ */
+function spotRange(text: string, words: Uint8Array, spots: WordSpots, from: number, to: number): void {
+  const n = text.length;
+  let p = from;
+  for (;;) {
+    while (p < to && !isAsciiWordChar(text.charCodeAt(p))) {
+      if (text.charCodeAt(p) >= 0x80 && mayBeWordChar(text.charCodeAt(p))) spots.note(p);
+      p++;
+    }
+    if (p >= to) return;
+    const s = p;
+    let h = HASH_START;
+    let kinds = 0;
+    let c = text.charCodeAt(p);
+    do {
+      h = Math.imul(h ^ (c | 32), 0x01000193);
+      kinds |= ASCII_WORD[c]!;
+      c = text.charCodeAt(++p);
+    } while (p < n && isAsciiWordChar(c));
+    if ((words[h & WORD_FILTER_MASK]! & WALK_SPOT) !== 0 || mayJoin(text, kinds, p, c)) spots.note(s);
+  }
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return c < 0x80 && ASCII_WORD[c] !== 0;
+}
 /** The fold of each ASCII character. */
 const ASCII_FOLD = Uint16Array.from({ length: 128 }, (_, c) => foldUnit(c));
 
@@ -91,14 +149,16 @@ function continuesWord(c: number): boolean {
  * Every entity mention in `text`: the alias matches of `scanFolded` (alias-index.ts) and the title
  * + surname back-references described above, sorted by `start`, never overlapping. Offsets index
  * `text` (`text.slice(start, end) === match.text`). Deterministic; never throws by itself.
- * `follower` (the figure scanner), when given, follows the same walk over the words (see
- * word-walk.ts) and has read the whole text on return; an error of the follower's is thrown on.
+ * `walk`, when given, shares the walk over the words (word-walk.ts): its follower (the figure
+ * scanner) has read the whole text on return, and its spots hold the offsets of its words (an
+ * error of the follower's is thrown on).
  */
-export function findNames(index: AliasIndex, text: string, follower?: WordFollower): NameMatch[] {
-  const scan = new NameScan(index, text, false, follower ?? null);
+export function findNames(index: AliasIndex, text: string, walk?: Walk): NameMatch[] {
+  const scan = new NameScan(index, text, false, walk ?? null);
   scan.run();
   // (After `run`, not in it: see newMatchList.)
-  if (follower !== undefined && follower.at < text.length) follower.runTo(text.length);
+  const follower = walk?.follower;
+  if (follower && follower.at < text.length) follower.runTo(text.length);
   return scan.out;
 }
 /**
@@ -131,8 +191,8 @@ class NameScan {
     private readonly text: string,
     /** Use the folded text throughout (the reference behaviour). */
     private readonly foldedOnly: boolean,
-    /** The scanner that follows this walk (see word-walk.ts), or null. */
-    private readonly follower: WordFollower | null,
+    /** What else this walk serves (see word-walk.ts), or null. */
+    private readonly walk: Walk | null,
   ) {
     this.n = text.length;
   }
@@ -143,7 +203,10 @@ class NameScan {
     const n = this.n;
     const firstWords = this.index.firstWords;
     const { hashes, mask } = firstWords;
-    const follower = this.follower;
+    const walk = this.walk;
+    const follower = walk === null ? null : walk.follower;
+    const spots = walk === null ? null : walk.spots;
+    const walkWords = walk === null ? NO_WORDS : walk.words;
     const followChars = follower === null ? NO_CHARS : follower.charFilter;
     let p = this.foldedOnly ? this.onFolded(0) : 0;
     while (p < n) {
@@ -167,11 +230,21 @@ class NameScan {
           kinds |= kind;
           c = text.charCodeAt(++p);
         } while (c < 0x80 && (kind = ASCII_WORD[c]!) !== 0);
-        if (follower !== null) {
-          // The follower reads this word itself unless it can step over it (word-walk.ts).
-          if (follower.at <= s && kinds === LETTERS_ONLY && follower.wordFilter[h & WORD_FILTER_MASK] === 0) {
-            follower.skipWord(s, p);
-          } else if (follower.at < p) follower.runTo(p);
+        if (walk !== null) {
+          const bits = walkWords[h & WORD_FILTER_MASK]!;
+          if (
+            spots !== null &&
+            ((bits & WALK_SPOT) !== 0 ||
+              ((kinds > 3 || c === 46 || c === 39 || c === 0x2019) && mayJoin(text, kinds, p, c)))
+          ) {
+            spots.note(s);
+          }
+          if (follower !== null) {
+            // The follower reads this word itself unless it can step over it.
+            if (follower.at <= s && kinds === LETTERS && (bits & WALK_FOLLOW) === 0) {
+              follower.skipWord(s, p);
+            } else if (follower.at < p) follower.runTo(p);
+          }
         }
         // (A letter of another script after it would make the word longer: then the hash says
         // nothing.) The first probe of firstWordKinds, inlined: most words stop at an empty slot.
@@ -182,26 +255,43 @@ class NameScan {
           continue;
         }
         if (c === SPACE && this.followedByNone(s, p, h)) continue;
+        const wordEnd = p;
         const next = this.atWordCharacter(s, ASCII_FOLD[text.charCodeAt(s)]!);
         p = next === NEEDS ? this.onFolded(s) : next;
-        if (follower !== null && follower.at < p) follower.runTo(p);
+        if (walk !== null) this.jumped(wordEnd, p);
         continue;
       }
-      if (follower !== null && follower.at <= p) follower.runTo(p + 1);
+      if (walk !== null) {
+        if (follower !== null && follower.at <= p) follower.runTo(p + 1);
+        if (spots !== null && mayBeWordChar(c)) spots.note(p);
+      }
       const unit = unitOf(c);
       if (unit === 0) {
+        const from = p;
         p = this.onFolded(p);
-        if (follower !== null && follower.at < p) follower.runTo(p);
+        if (walk !== null) this.jumped(from, p);
         continue;
       }
       if (classOf(unit) === OTHER) {
         p++;
         continue;
       }
+      const from = p + 1;
       const next = this.atWordCharacter(p, unit);
       p = next === NEEDS ? this.onFolded(p) : next;
-      if (follower !== null && follower.at < p) follower.runTo(p);
+      if (walk !== null) this.jumped(from, p);
     }
+  }
+
+  /**
+   * The walk went from `from` on to `to` without reading the words between (a name matched, or
+   * the folded text was read): the follower reads them itself, and their spots are noted.
+   */
+  private jumped(from: number, to: number): void {
+    const walk = this.walk!;
+    const follower = walk.follower;
+    if (follower !== null && follower.at < to) follower.runTo(to);
+    if (walk.spots !== null && to > from) spotRange(this.text, walk.words, walk.spots, from, to);
   }
 
   /**

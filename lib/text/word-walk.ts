@@ -3,6 +3,9 @@
  * and hashes every ASCII word anyway; the figure scanner (figures.ts) follows it and reads for
  * itself only near what can concern it (digits, signs, number and qualifier words), instead of
  * walking the whole text a second time. On news text that second walk was a sixth of a scan.
+ * The walk also notes where words of a given set may occur ({@link WordSpots}): the engine asks
+ * it for the first words of the quantities' unit nouns, and does not read the sentences that
+ * have none (a figure links only through a unit noun in its sentence or the one before).
  */
 import { HASH_START, hashWordUnit } from './alias-index';
 
@@ -10,6 +13,91 @@ import { HASH_START, hashWordUnit } from './alias-index';
 export const WORD_FILTER_SIZE = 4096;
 /** `hash & WORD_FILTER_MASK` is a word's slot in a {@link WordFollower.wordFilter}. */
 export const WORD_FILTER_MASK = WORD_FILTER_SIZE - 1;
+
+/** Bits of a walk's word filter ({@link Walk.words}), by hash slot. */
+export const WALK_FOLLOW = 1;
+export const WALK_SPOT = 2;
+
+/** What a walk serves besides the name scanner. */
+export interface Walk {
+  /** The scanner that follows the walk, or null. */
+  follower: WordFollower | null;
+  /** Where to note the spotted words, or null. */
+  spots: WordSpots | null;
+  /**
+   * By hash slot: {@link WALK_FOLLOW} where the follower's `wordFilter` has 1, {@link WALK_SPOT}
+   * for the words to spot (see {@link walkFilter}).
+   */
+  words: Uint8Array;
+}
+
+/** The word filter of a {@link Walk}: the follower's filter and the words to spot, as bits. */
+export function walkFilter(follow: Uint8Array | null, spot: Iterable<string>): Uint8Array {
+  const out = new Uint8Array(WORD_FILTER_SIZE);
+  if (follow !== null) for (let k = 0; k < WORD_FILTER_SIZE; k++) if (follow[k] === 1) out[k] = WALK_FOLLOW;
+  for (const word of spot) out[asciiWordHash(word) & WORD_FILTER_MASK]! |= WALK_SPOT;
+  return out;
+}
+
+/**
+ * Offsets where a word of a set may occur in the walked text, in increasing order (the walker
+ * notes them). It may note more (another word with the same hash, a word it cannot hash: one
+ * with a letter of another script, an underscore, an apostrophe or a dot inside), never fewer:
+ * "no offset in a range" means no word of the set starts there. Reusable across texts.
+ */
+export class WordSpots {
+  private at = new Int32Array(256);
+  private n = 0;
+  /** Where the last {@link anyIn} query ended its search (queries mostly go forward). */
+  private hint = 0;
+  /** The last offset given to {@link note}. */
+  private last = -2;
+
+  /** Forgets the offsets of the last text. */
+  clear(): void {
+    this.n = 0;
+    this.hint = 0;
+    this.last = -2;
+  }
+
+  /**
+   * Notes `offset`. Offsets at or before the last one given, or right after it (the next char of
+   * a run of word chars, which no sentence or block boundary can split), add nothing.
+   */
+  note(offset: number): void {
+    const last = this.last;
+    if (offset <= last + 1) {
+      if (offset === last + 1) this.last = offset;
+      return;
+    }
+    this.last = offset;
+    if (this.n === this.at.length) {
+      const grown = new Int32Array(this.n * 2);
+      grown.set(this.at);
+      this.at = grown;
+    }
+    this.at[this.n++] = offset;
+  }
+
+  /** Whether an offset was noted in `[from, to)`. */
+  anyIn(from: number, to: number): boolean {
+    const at = this.at;
+    let k = this.hint;
+    if (k > 0 && (at[k - 1] as number) >= from) {
+      // Back: a binary search for the first offset ≥ from.
+      let lo = 0;
+      let hi = k;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((at[mid] as number) < from) lo = mid + 1;
+        else hi = mid;
+      }
+      k = lo;
+    } else while (k < this.n && (at[k] as number) < from) k++;
+    this.hint = k;
+    return k < this.n && (at[k] as number) < to;
+  }
+}
 
 /**
  * A scanner that reads the same text alongside the walker, with its own cursor. The walker

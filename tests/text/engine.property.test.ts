@@ -11,7 +11,7 @@ import { checkAndCompile } from '../../lib/dataset/compile';
 import { ATTRIBUTION_TYPES, type CompiledDataset } from '../../lib/dataset/types';
 import { buildAliasIndex, type AliasIndex } from '../../lib/text/alias-index';
 import { createAnnotator, createEngine, type Annotator, type Engine } from '../../lib/text/engine';
-import { scanFiguresStrict } from '../../lib/text/figures';
+import { findFigures, scanFiguresStrict } from '../../lib/text/figures';
 import { findNames } from '../../lib/text/names';
 import type { ScanResult } from '../../lib/text/types';
 
@@ -143,6 +143,34 @@ describe('engine on arbitrary text', () => {
         annotator.annotate(text, figures, names);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('finds what its stages find one by one (the shared walk and unit spots change nothing)', () => {
+    // Linkable sentences whose unit noun the word tokeniser reads differently from the walk's
+    // ASCII words (joined by an apostrophe or dots, split at "_", with a combining accent, in
+    // full width…), or only in the sentence before ("5,000 of them"), among sentences and
+    // blocks without any unit noun.
+    const unit = fc.constantFrom(
+      'troops', 'TROOPS', "sol'diers", 'sol’diers', 't.r.o.o.p.s', 'x_troops', 'tro\u0301ops',
+      'ｔｒｏｏｐｓ', 'soldiérs', 'Soldiers’', 'sol\u00addiers', 'missiles', 'casualties',
+    ); // prettier-ignore
+    const sentence = fc.oneof(
+      unit.map((u) => `About 12,000 North Korean ${u} were sent to Russia.`),
+      unit.map((u) => `North Korean ${u} fought in Kursk. About 5,000 of them were killed.`),
+      unit.map((u) => `In the strike, 300 North Korean ${u} were killed and 2,700 wounded.`),
+      fc.constantFrom('Prices rose by 30 percent.', 'The talks lasted 3 hours.', 'It was 2024.'),
+      fc.constantFrom(...PIECES),
+    );
+    const text = fc
+      .array(fc.tuple(sentence, fc.constantFrom(' ', '\n\n', '\n')), { maxLength: 12 })
+      .map((parts) => parts.map(([p, gap]) => p + gap).join(''));
+    fc.assert(
+      fc.property(fc.oneof(text, anyText), (t) => {
+        const names = findNames(index, t);
+        expect(engine.scan(t)).toEqual({ names, figures: annotator.annotate(t, findFigures(t), names) });
+      }),
+      { numRuns: 1500 },
     );
   });
 

@@ -8,9 +8,15 @@ import { readSourceFiles } from '../../cli/source-files';
 import { checkAndCompile } from '../../lib/dataset/compile';
 import type { CompiledDataset } from '../../lib/dataset/types';
 import { buildAliasIndex, type AliasIndex } from '../../lib/text/alias-index';
-import { FigureScan, findFigures, finishFigureScan } from '../../lib/text/figures';
+import { FIGURE_WORD_FILTER, FigureScan, findFigures, finishFigureScan } from '../../lib/text/figures';
 import { findNames } from '../../lib/text/names';
-import { asciiWordHash, WORD_FILTER_MASK, WORD_FILTER_SIZE, wordFilterOf } from '../../lib/text/word-walk';
+import {
+  asciiWordHash,
+  walkFilter,
+  WORD_FILTER_MASK,
+  WORD_FILTER_SIZE,
+  wordFilterOf,
+} from '../../lib/text/word-walk';
 
 let dataset: CompiledDataset;
 let index: AliasIndex;
@@ -29,9 +35,9 @@ beforeAll(async () => {
 
 /** Both scanners on one walk. */
 function walked(text: string) {
-  const figures = new FigureScan(text);
-  const names = findNames(index, text, figures);
-  return { names, figures: finishFigureScan(figures, text) };
+  const follower = new FigureScan(text);
+  const names = findNames(index, text, { follower, spots: null, words: walkFilter(FIGURE_WORD_FILTER, []) });
+  return { names, figures: finishFigureScan(follower, text) };
 }
 
 /** Each scanner on its own. */
