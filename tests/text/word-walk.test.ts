@@ -16,6 +16,7 @@ import {
   WORD_FILTER_MASK,
   WORD_FILTER_SIZE,
   wordFilterOf,
+  WordSpots,
 } from '../../lib/text/word-walk';
 
 let dataset: CompiledDataset;
@@ -115,5 +116,42 @@ describe('word filters', () => {
     expect(filter[asciiWordHash('about') & WORD_FILTER_MASK]).toBe(1);
     expect(filter[asciiWordHash('than') & WORD_FILTER_MASK]).toBe(1);
     expect(filter.reduce((sum, x) => sum + x, 0)).toBe(2);
+  });
+});
+
+describe('WordSpots', () => {
+  it('answers whether an offset was noted in a range, going forward or back', () => {
+    const spots = new WordSpots();
+    for (const at of [5, 40, 41, 42, 90]) spots.note(at);
+    expect(spots.anyIn(0, 5)).toBe(false);
+    expect(spots.anyIn(0, 6)).toBe(true);
+    expect(spots.anyIn(6, 40)).toBe(false);
+    expect(spots.anyIn(43, 90)).toBe(false);
+    expect(spots.anyIn(90, 91)).toBe(true);
+    // Back again: the same answers.
+    expect(spots.anyIn(6, 41)).toBe(true);
+    expect(spots.anyIn(0, 5)).toBe(false);
+    expect(spots.anyIn(91, 1000)).toBe(false);
+  });
+
+  it('keeps one offset per run of consecutive chars and ignores offsets not after the last', () => {
+    const spots = new WordSpots();
+    for (const at of [10, 11, 12, 13, 12, 3, 20]) spots.note(at);
+    // The run 10–13 is one word: a range that holds any of it holds its start.
+    expect(spots.anyIn(0, 11)).toBe(true);
+    expect(spots.anyIn(3, 4)).toBe(false);
+    expect(spots.anyIn(14, 20)).toBe(false);
+    expect(spots.anyIn(20, 21)).toBe(true);
+  });
+
+  it('grows past its first buffer and forgets everything on clear', () => {
+    const spots = new WordSpots();
+    for (let k = 0; k < 1000; k++) spots.note(k * 3);
+    expect(spots.anyIn(2997, 2998)).toBe(true);
+    expect(spots.anyIn(2995, 2997)).toBe(false);
+    spots.clear();
+    expect(spots.anyIn(0, 10_000)).toBe(false);
+    spots.note(7);
+    expect(spots.anyIn(7, 8)).toBe(true);
   });
 });
