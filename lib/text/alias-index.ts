@@ -106,6 +106,18 @@ export interface FirstWords {
   /** Per slot, {@link firstWordFollowers}: bit `x` for the letter `a + x`, or -1 (anything). */
   readonly followers: Int32Array;
   readonly mask: number;
+  /** A bit set of (first word, next word's first two letters), see {@link secondWordMayFollow}. */
+  readonly pairs: Uint32Array;
+  /** `32 - log2(bits in pairs)`: a pair's bit is the top bits of its hash. */
+  readonly pairShift: number;
+}
+
+/** "Any second letter": the `y` of a (word, x) whose next word may go on with anything. */
+const ANY_SECOND = 31;
+
+/** The bit of (first word hash `h`, letters `x`, `y`, 0-25 or {@link ANY_SECOND}) in a pair set. */
+function pairBit(h: number, x: number, y: number, shift: number): number {
+  return Math.imul(h ^ ((x << 5) | y), 0x9e3779b1) >>> shift;
 }
 
 /**
@@ -493,6 +505,20 @@ function isAsciiWordUnit(u: number): boolean {
   return (u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39) || u === 0x5f;
 }
 
+/**
+ * Whether an alias may begin with the word of hash `h`, a space, and the letters `a + x`, `a + y`
+ * (0-25; the next word's first two letters, either case). Only meaningful when
+ * {@link firstWordFollowers} has bit `x` set and is not -1. False positives happen (a bit set),
+ * false negatives never: "the talks" is rejected, "the Pentagon" is not.
+ */
+export function secondWordMayFollow(set: FirstWords, h: number, x: number, y: number): boolean {
+  const { pairs, pairShift } = set;
+  const a = pairBit(h, x, y, pairShift);
+  if ((pairs[a >>> 5]! & (1 << (a & 31))) !== 0) return true;
+  const b = pairBit(h, x, ANY_SECOND, pairShift);
+  return (pairs[b >>> 5]! & (1 << (b & 31))) !== 0;
+}
+
 /** The {@link AliasIndex.firstWords} set of an alias trie (bit 1) and a title trie (bit 2). */
 function firstWordsOf(aliases: Trie, titles: Trie): FirstWords {
   // Collect (hash, bit, followers) of every key's first word: a path of ASCII word units from the root to a
@@ -515,8 +541,20 @@ function firstWordsOf(aliases: Trie, titles: Trie): FirstWords {
         }
         ends = true;
         followers = u === SPACE && trie.key[x]! < 0 ? followers | lettersAfter(trie, x) : -1;
+        if (u === SPACE && bit === 1) collectPairs(trie, x, h);
       }
       if (ends && node !== 0) found.push(h, bit, followers);
+    }
+  };
+  // (h, x, y) of every alias "<first word> <x><y>…"; y = ANY_SECOND when anything may follow x.
+  const triples: number[] = [];
+  const collectPairs = (trie: Trie, space: number, h: number): void => {
+    for (let edge = trie.first[space]!; edge < trie.first[space + 1]!; edge++) {
+      const l = trie.label[edge]!;
+      if (l < 97 || l > 122) continue; // the first-letter filter lets nothing through then
+      const after = trie.key[edge]! >= 0 ? -1 : lettersAfter(trie, edge);
+      if (after === -1) triples.push(h, l - 97, ANY_SECOND);
+      else for (let y = 0; y < 26; y++) if ((after & (1 << y)) !== 0) triples.push(h, l - 97, y);
     }
   };
   collect(aliases, 1);
@@ -536,7 +574,16 @@ function firstWordsOf(aliases: Trie, titles: Trie): FirstWords {
     kinds[slot]! |= found[k + 1]!;
     followers[slot]! |= found[k + 2]!;
   }
-  return { hashes, kinds, followers, mask };
+  // About one bit in sixteen set, so that a rejected pair is mostly rejected.
+  let bits = 1 << 12;
+  while (bits < 16 * (triples.length / 3)) bits *= 2;
+  const pairShift = 32 - Math.log2(bits);
+  const pairs = new Uint32Array(bits / 32);
+  for (let k = 0; k < triples.length; k += 3) {
+    const b = pairBit(triples[k]!, triples[k + 1]!, triples[k + 2]!, pairShift);
+    pairs[b >>> 5]! |= 1 << (b & 31);
+  }
+  return { hashes, kinds, followers, mask, pairs, pairShift };
 }
 
 /** The a-z letters on the edges out of `node` as bits (bit 0 = a), or -1 if any other unit is there. */

@@ -26,6 +26,7 @@ import {
   HASH_START,
   aliasAtUnit,
   firstWordFollowers,
+  secondWordMayFollow,
   firstWordKinds,
   aliasEndInText,
   childOf,
@@ -295,23 +296,32 @@ class NameScan {
   }
 
   /**
-   * Whether the ASCII word `text[s, e)` (hash `h`, followed by a space) is followed by a letter
-   * that continues none of the aliases it begins ({@link firstWordFollowers}): then
-   * {@link atWordCharacter} would find nothing there (no alias, and the word begins no title).
-   * Most words that pass the hash are "the", and a third of those are spared the trie walk. Only
+   * Whether the ASCII word `text[s, e)` (hash `h`, followed by a space) is followed by a word
+   * whose first letter, or first two, continue none of the aliases it begins
+   * ({@link firstWordFollowers}, {@link secondWordMayFollow}): then {@link atWordCharacter} would
+   * find nothing there (no alias, and the word begins no title). Most words that pass the hash
+   * are "the", and most of those are spared the trie walk. Only
    * when the two characters before the word are ASCII: otherwise whether it starts a word may
    * depend on the folded text, and the full path decides.
    */
   private followedByNone(s: number, e: number, h: number): boolean {
     const text = this.text;
     const x = (text.charCodeAt(e + 1) | 32) - 97; // the letter after the space, either case
-    return (
-      x >= 0 &&
-      x < 26 &&
-      (firstWordFollowers(this.index.firstWords, h) & (1 << x)) === 0 &&
-      (s < 1 || text.charCodeAt(s - 1) < 0x80) &&
-      (s < 2 || text.charCodeAt(s - 2) < 0x80)
-    );
+    if (
+      x < 0 ||
+      x >= 26 ||
+      (s >= 1 && text.charCodeAt(s - 1) >= 0x80) ||
+      (s >= 2 && text.charCodeAt(s - 2) >= 0x80)
+    ) {
+      return false;
+    }
+    const set = this.index.firstWords;
+    const followers = firstWordFollowers(set, h);
+    if ((followers & (1 << x)) === 0) return true;
+    if (followers === -1) return false;
+    // The first letter fits: the second may not ("the talks" against "the Taliban").
+    const y = (text.charCodeAt(e + 2) | 32) - 97;
+    return y >= 0 && y < 26 && !secondWordMayFollow(set, h, x, y);
   }
 
   /**

@@ -7,6 +7,7 @@ import {
   buildAliasIndex,
   buildTrie,
   firstWordFollowers,
+  secondWordMayFollow,
   firstWordKinds,
   hashWordUnit,
   loadAliasIndex,
@@ -245,6 +246,20 @@ describe('firstWords', () => {
     expect(followers(plain, 'oblast')).toBe(-1);
     const titled = buildAliasIndex([entity('p', 'the Pentagon')], { titles: ['the Reverend'] });
     expect(followers(titled, 'the')).toBe(-1);
+  });
+
+  it('knows which two letters may begin the word after a first word and a space', () => {
+    const idx2 = buildAliasIndex([
+      entity('p', 'the Pentagon', ['The Hague', 'the Storm Corps', 'the X Group', 'the Tz-1 unit']),
+    ]);
+    const second = (first: string, next: string) =>
+      secondWordMayFollow(idx2.firstWords, hash(first), next.charCodeAt(0) - 97, next.charCodeAt(1) - 97);
+    for (const next of ['pe', 'ha', 'st', 'tz']) expect(second('the', next), next).toBe(true);
+    // "the X Group": after a one-letter word anything may come.
+    expect(second('the', 'xa')).toBe(true);
+    // Letters that pass the first-letter filter but continue no alias (a filter may let a few
+    // through by hash collision: none of these, with so few pairs).
+    for (const next of ['pa', 'hi', 'sa', 'ta', 'te']) expect(second('the', next), next).toBe(false);
   });
 
   it('is derived again when an index is loaded', () => {
