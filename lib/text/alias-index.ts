@@ -106,11 +106,21 @@ export interface FirstWords {
   /** Per slot, {@link firstWordFollowers}: bit `x` for the letter `a + x`, or -1 (anything). */
   readonly followers: Int32Array;
   readonly mask: number;
+  /**
+   * {@link WORD_SLOTS} entries: {@link NAME_SLOT} where the hash of some first word lands
+   * (`hash & (WORD_SLOTS - 1)`), else 0: one small table a scan reads before the hash set.
+   */
+  readonly slots: Uint8Array;
   /** A bit set of (first word, next word's first two letters), see {@link secondWordMayFollow}. */
   readonly pairs: Uint32Array;
   /** `32 - log2(bits in pairs)`: a pair's bit is the top bits of its hash. */
   readonly pairShift: number;
 }
+
+/** Size of {@link FirstWords.slots} (a power of two; the shared word walk's filters use it too). */
+export const WORD_SLOTS = 4096;
+/** The value of a {@link FirstWords.slots} entry where a first word's hash lands. */
+export const NAME_SLOT = 4;
 
 /** "Any second letter": the `y` of a (word, x) whose next word may go on with anything. */
 const ANY_SECOND = 31;
@@ -583,7 +593,9 @@ function firstWordsOf(aliases: Trie, titles: Trie): FirstWords {
     const b = pairBit(triples[k]!, triples[k + 1]!, triples[k + 2]!, pairShift);
     pairs[b >>> 5]! |= 1 << (b & 31);
   }
-  return { hashes, kinds, followers, mask, pairs, pairShift };
+  const slots = new Uint8Array(WORD_SLOTS);
+  for (let k = 0; k < found.length; k += 3) slots[found[k]! & (WORD_SLOTS - 1)] = NAME_SLOT;
+  return { hashes, kinds, followers, mask, slots, pairs, pairShift };
 }
 
 /** The a-z letters on the edges out of `node` as bits (bit 0 = a), or -1 if any other unit is there. */

@@ -66,7 +66,7 @@ export function createEngine(dataset: CompiledDataset, options: EngineOptions = 
   // With every figure attributed, every figure's sentence is read anyway.
   const unitWords = options.attribute === 'all' ? null : unitFirstWords(dataset);
   const spots = unitWords === null ? null : new WordSpots();
-  const words = walkFilter(FIGURE_WORD_FILTER, unitWords ?? []);
+  const words = walkFilter(index.firstWords.slots, FIGURE_WORD_FILTER, unitWords ?? []);
   return {
     scan(text: string): ScanResult {
       let names: NameMatch[];

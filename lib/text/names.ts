@@ -34,7 +34,7 @@ import {
   type AliasIndex,
   type MatchSlot,
 } from './alias-index';
-import { WALK_FOLLOW, WALK_SPOT, WORD_FILTER_MASK, type Walk, type WordSpots } from './word-walk';
+import { WALK_FOLLOW, WALK_NAME, WALK_SPOT, WORD_FILTER_MASK, type Walk, type WordSpots } from './word-walk';
 import {
   CharClass,
   NEEDS_FOLD,
@@ -77,8 +77,6 @@ const LETTERS = 1;
 const UNDERSCORE = 4;
 /** A char filter that asks for nothing (no follower). */
 const NO_CHARS = new Uint8Array(128);
-/** A word filter that asks for nothing (no walk). */
-const NO_WORDS = new Uint8Array(WORD_FILTER_MASK + 1);
 
 /**
  * Whether the word tokeniser may read the ASCII word that ends at `end` (followed by `c`, its
@@ -207,7 +205,8 @@ class NameScan {
     const walk = this.walk;
     const follower = walk === null ? null : walk.follower;
     const spots = walk === null ? null : walk.spots;
-    const walkWords = walk === null ? NO_WORDS : walk.words;
+    // One table for every per-word question: a name's first word? the follower's? a spot?
+    const wordBits = walk === null ? firstWords.slots : walk.words;
     const followChars = follower === null ? NO_CHARS : follower.charFilter;
     let p = this.foldedOnly ? this.onFolded(0) : 0;
     while (p < n) {
@@ -231,8 +230,8 @@ class NameScan {
           kinds |= kind;
           c = text.charCodeAt(++p);
         } while (c < 0x80 && (kind = ASCII_WORD[c]!) !== 0);
+        const bits = wordBits[h & WORD_FILTER_MASK]!;
         if (walk !== null) {
-          const bits = walkWords[h & WORD_FILTER_MASK]!;
           if (
             spots !== null &&
             ((bits & WALK_SPOT) !== 0 ||
@@ -250,7 +249,7 @@ class NameScan {
         // (A letter of another script after it would make the word longer: then the hash says
         // nothing.) The first probe of firstWordKinds, inlined: most words stop at an empty slot.
         if (!(c >= 0x80)) {
-          if (hashes[(h === 0 ? 1 : h) & mask] === 0) continue;
+          if ((bits & WALK_NAME) === 0 || hashes[(h === 0 ? 1 : h) & mask] === 0) continue;
           if ((kindsOf(firstWords, h) & (this.personSeen ? 3 : 1)) === 0) continue;
         } else if (!continuesWord(c) && (kindsOf(firstWords, h) & (this.personSeen ? 3 : 1)) === 0) {
           continue;

@@ -7,16 +7,18 @@
  * it for the first words of the quantities' unit nouns, and does not read the sentences that
  * have none (a figure links only through a unit noun in its sentence or the one before).
  */
-import { HASH_START, hashWordUnit } from './alias-index';
+import { HASH_START, hashWordUnit, NAME_SLOT, WORD_SLOTS } from './alias-index';
 
 /** Size of a {@link WordFollower.wordFilter} (a power of two). */
-export const WORD_FILTER_SIZE = 4096;
+export const WORD_FILTER_SIZE = WORD_SLOTS;
 /** `hash & WORD_FILTER_MASK` is a word's slot in a {@link WordFollower.wordFilter}. */
 export const WORD_FILTER_MASK = WORD_FILTER_SIZE - 1;
 
 /** Bits of a walk's word filter ({@link Walk.words}), by hash slot. */
 export const WALK_FOLLOW = 1;
 export const WALK_SPOT = 2;
+/** Where a first word of a name may land (the alias index's `firstWords.slots`). */
+export const WALK_NAME = NAME_SLOT;
 
 /** What a walk serves besides the name scanner. */
 export interface Walk {
@@ -25,16 +27,20 @@ export interface Walk {
   /** Where to note the spotted words, or null. */
   spots: WordSpots | null;
   /**
-   * By hash slot: {@link WALK_FOLLOW} where the follower's `wordFilter` has 1, {@link WALK_SPOT}
-   * for the words to spot (see {@link walkFilter}).
+   * By hash slot: {@link WALK_NAME} where a name's first word may land, {@link WALK_FOLLOW} where
+   * the follower's `wordFilter` has 1, {@link WALK_SPOT} for the words to spot (see
+   * {@link walkFilter}). Built for the alias index the walk's name scan uses.
    */
   words: Uint8Array;
 }
 
-/** The word filter of a {@link Walk}: the follower's filter and the words to spot, as bits. */
-export function walkFilter(follow: Uint8Array | null, spot: Iterable<string>): Uint8Array {
-  const out = new Uint8Array(WORD_FILTER_SIZE);
-  if (follow !== null) for (let k = 0; k < WORD_FILTER_SIZE; k++) if (follow[k] === 1) out[k] = WALK_FOLLOW;
+/**
+ * The word filter of a {@link Walk} over names with first-word slots `names` (the alias index's
+ * `firstWords.slots`): those, the follower's filter and the words to spot, as bits.
+ */
+export function walkFilter(names: Uint8Array, follow: Uint8Array | null, spot: Iterable<string>): Uint8Array {
+  const out = Uint8Array.from(names);
+  if (follow !== null) for (let k = 0; k < WORD_FILTER_SIZE; k++) if (follow[k] === 1) out[k]! |= WALK_FOLLOW;
   for (const word of spot) out[asciiWordHash(word) & WORD_FILTER_MASK]! |= WALK_SPOT;
   return out;
 }

@@ -8,6 +8,8 @@ import {
   buildTrie,
   firstWordFollowers,
   secondWordMayFollow,
+  NAME_SLOT,
+  WORD_SLOTS,
   firstWordKinds,
   hashWordUnit,
   loadAliasIndex,
@@ -260,6 +262,14 @@ describe('firstWords', () => {
     // Letters that pass the first-letter filter but continue no alias (a filter may let a few
     // through by hash collision: none of these, with so few pairs).
     for (const next of ['pa', 'hi', 'sa', 'ta', 'te']) expect(second('the', next), next).toBe(false);
+  });
+
+  it("marks each first word's slot, for a scan's one-table pre-check", () => {
+    const slot = (word: string) => idx.firstWords.slots[hash(word) & (WORD_SLOTS - 1)];
+    expect(idx.firstWords.slots.length).toBe(WORD_SLOTS);
+    for (const word of ['kursk', 'KURSK', '11th', 'major']) expect(slot(word), word).toBe(NAME_SLOT);
+    const marked = idx.firstWords.slots.filter((x) => x === NAME_SLOT).length;
+    expect(marked).toBeLessThan(WORD_SLOTS / 4);
   });
 
   it('is derived again when an index is loaded', () => {

@@ -37,7 +37,11 @@ beforeAll(async () => {
 /** Both scanners on one walk. */
 function walked(text: string) {
   const follower = new FigureScan(text);
-  const names = findNames(index, text, { follower, spots: null, words: walkFilter(FIGURE_WORD_FILTER, []) });
+  const names = findNames(index, text, {
+    follower,
+    spots: null,
+    words: walkFilter(index.firstWords.slots, FIGURE_WORD_FILTER, []),
+  });
   return { names, figures: finishFigureScan(follower, text) };
 }
 
