@@ -1303,6 +1303,33 @@ export class FigureScan implements WordFollower {
     this.replayEnd = replayEnd;
   }
 
+  readWord(start: number, end: number): void {
+    const text = this.text;
+    const m = ANCHORS.match(text, start);
+    if (m < 0) {
+      this.skipWord(start, end); // another word with an anchor's hash
+      return;
+    }
+    // The common case, an opener or a link word ("about", "than", "and") outside a replay: the
+    // scan's branch that adds it to the run, as in `runTo`. Anything else: `runTo` itself.
+    const tag = m % 64;
+    const we = (m - tag) / 64;
+    const anchor = tag >> 3;
+    if (
+      anchor !== K_NUMBER &&
+      anchor !== K_CONTINUATION &&
+      !isWordChar(text.charCodeAt(we)) &&
+      !isDigit(text.charCodeAt(we)) &&
+      start >= this.replayEnd
+    ) {
+      if (this.chain < 0) this.chain = start;
+      this.at = we;
+      return;
+    }
+    this.at = start;
+    this.runTo(end);
+  }
+
   skipWord(start: number, end: number): void {
     // The scan's branch for an ordinary word (one that spells no anchor), as in `runTo`.
     this.chain = -1;

@@ -241,8 +241,9 @@ class NameScan {
           }
           if (follower !== null) {
             // The follower reads this word itself unless it can step over it.
-            if (follower.at <= s && kinds === LETTERS && (bits & WALK_FOLLOW) === 0) {
-              follower.skipWord(s, p);
+            if (follower.at <= s && kinds === LETTERS) {
+              if ((bits & WALK_FOLLOW) === 0) follower.skipWord(s, p);
+              else follower.readWord(s, p);
             } else if (follower.at < p) follower.runTo(p);
           }
         }

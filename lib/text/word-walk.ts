@@ -112,8 +112,9 @@ export class WordSpots {
  * - an ASCII char that is no word char (letter, digit, `_`) and has `charFilter[c] === 0`: the
  *   walker steps over it without telling;
  * - an ASCII word of letters only, `text[start, end)` (the char at `end` is no ASCII letter),
- *   whose hash slot in `wordFilter` is 0, when `at <= start` and everything in `[at, start)` is
- *   text of the first kind: the walker calls `skipWord(start, end)`.
+ *   when `at <= start` and everything in `[at, start)` is text of the first kind: the walker
+ *   calls `skipWord(start, end)` when its hash slot in `wordFilter` is 0, else
+ *   `readWord(start, end)`.
  * So the follower's results are those of its own pass over the text, read in pieces.
  */
 export interface WordFollower {
@@ -123,6 +124,12 @@ export interface WordFollower {
   runTo(limit: number): void;
   /** Does what the follower's own pass does at an ordinary word `text[start, end)` (see above). */
   skipWord(start: number, end: number): void;
+  /**
+   * Reads the ASCII word of letters only `text[start, end)` whose hash slot is 1 in `wordFilter`,
+   * under the same conditions as `skipWord` otherwise (`at <= start`, only skippable text
+   * between): the same as `runTo(end)`, with a shortcut for the words it mostly meets.
+   */
+  readWord(start: number, end: number): void;
   /** By hash slot: 1 where a word must be read by `runTo` (see {@link wordFilterOf}). */
   readonly wordFilter: Uint8Array;
   /** By ASCII char code: 1 for the non-word chars that must be read by `runTo`. */
