@@ -237,8 +237,23 @@ function anchorEntries(): [string, number][] {
   return entries;
 }
 const ANCHORS = createWordTrie(anchorEntries());
-/** The anchors' words by their hash in the shared word walk: {@link FigureScan.wordFilter}. */
-export const FIGURE_WORD_FILTER = wordFilterOf(anchorEntries().map(([word]) => word));
+/**
+ * The anchors' words by their hash in the shared word walk ({@link FigureScan.wordFilter}): 2 for
+ * the words that can only join a run of openers ("about", "than", "and", "a"), 1 for the others
+ * (number words and what only continues a number), which win a slot they share.
+ */
+export const FIGURE_WORD_FILTER = figureWordFilter();
+
+function figureWordFilter(): Uint8Array {
+  const tags = new Map<string, number>(anchorEntries()); // a later entry wins, as in ANCHORS
+  const kind = (tag: number) => tag >> 3;
+  const runOnly = (tag: number) => kind(tag) === K_OPENER || kind(tag) === K_LINK || kind(tag) === K_ARTICLE;
+  const filter = wordFilterOf([...tags].filter(([, tag]) => runOnly(tag)).map(([word]) => word));
+  for (let k = 0; k < filter.length; k++) filter[k]! *= 2;
+  const read = wordFilterOf([...tags].filter(([, tag]) => !runOnly(tag)).map(([word]) => word));
+  for (let k = 0; k < filter.length; k++) if (read[k] === 1) filter[k] = 1;
+  return filter;
+}
 
 /**
  * Cheap pre-check after an opener word: does a digit, currency sign or number word come within the
@@ -1305,6 +1320,11 @@ export class FigureScan implements WordFollower {
 
   readWord(start: number, end: number): void {
     const text = this.text;
+    // Words the walker did not tell of may lie before it (see WordFollower): the scan reads them.
+    if (this.at < start) {
+      this.runTo(end);
+      return;
+    }
     const m = ANCHORS.match(text, start);
     if (m < 0) {
       this.skipWord(start, end); // another word with an anchor's hash
@@ -1326,7 +1346,6 @@ export class FigureScan implements WordFollower {
       this.at = we;
       return;
     }
-    this.at = start;
     this.runTo(end);
   }
 

@@ -34,7 +34,15 @@ import {
   type AliasIndex,
   type MatchSlot,
 } from './alias-index';
-import { WALK_FOLLOW, WALK_NAME, WALK_SPOT, WORD_FILTER_MASK, type Walk, type WordSpots } from './word-walk';
+import {
+  WALK_FOLLOW,
+  WALK_NAME,
+  WALK_RUN,
+  WALK_SPOT,
+  WORD_FILTER_MASK,
+  type Walk,
+  type WordSpots,
+} from './word-walk';
 import {
   CharClass,
   NEEDS_FOLD,
@@ -242,8 +250,9 @@ class NameScan {
           if (follower !== null) {
             // The follower reads this word itself unless it can step over it.
             if (follower.at <= s && kinds === LETTERS) {
-              if ((bits & WALK_FOLLOW) === 0) follower.skipWord(s, p);
-              else follower.readWord(s, p);
+              if ((bits & WALK_FOLLOW) !== 0) follower.readWord(s, p);
+              // A word that only joins a run ("than"): told with what follows it, if that matters.
+              else if ((bits & WALK_RUN) === 0 || c >= 0x80) follower.skipWord(s, p);
             } else if (follower.at < p) follower.runTo(p);
           }
         }

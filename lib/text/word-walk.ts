@@ -17,6 +17,8 @@ export const WORD_FILTER_MASK = WORD_FILTER_SIZE - 1;
 /** Bits of a walk's word filter ({@link Walk.words}), by hash slot. */
 export const WALK_FOLLOW = 1;
 export const WALK_SPOT = 2;
+/** A word the follower may be told of later (its `wordFilter` has 2 there). */
+export const WALK_RUN = 8;
 /** Where a first word of a name may land (the alias index's `firstWords.slots`). */
 export const WALK_NAME = NAME_SLOT;
 
@@ -40,7 +42,12 @@ export interface Walk {
  */
 export function walkFilter(names: Uint8Array, follow: Uint8Array | null, spot: Iterable<string>): Uint8Array {
   const out = Uint8Array.from(names);
-  if (follow !== null) for (let k = 0; k < WORD_FILTER_SIZE; k++) if (follow[k] === 1) out[k]! |= WALK_FOLLOW;
+  if (follow !== null) {
+    for (let k = 0; k < WORD_FILTER_SIZE; k++) {
+      if (follow[k] === 1) out[k]! |= WALK_FOLLOW;
+      else if (follow[k] === 2) out[k]! |= WALK_RUN;
+    }
+  }
   for (const word of spot) out[asciiWordHash(word) & WORD_FILTER_MASK]! |= WALK_SPOT;
   return out;
 }
@@ -112,9 +119,14 @@ export class WordSpots {
  * - an ASCII char that is no word char (letter, digit, `_`) and has `charFilter[c] === 0`: the
  *   walker steps over it without telling;
  * - an ASCII word of letters only, `text[start, end)` (the char at `end` is no ASCII letter),
- *   when `at <= start` and everything in `[at, start)` is text of the first kind: the walker
- *   calls `skipWord(start, end)` when its hash slot in `wordFilter` is 0, else
- *   `readWord(start, end)`.
+ *   when `at <= start` and everything in `[at, start)` is text of the first or third kind: the
+ *   walker calls `skipWord(start, end)` when its hash slot in `wordFilter` is 0, and
+ *   `readWord(start, end)` when it is 1;
+ * - the same kind of word, followed by an ASCII char (or the end), whose slot is 2: a word that
+ *   can only join a run of words like it, which an ordinary word after it ends without a trace
+ *   (the figure scanner's openers: "about", "than"). The walker says nothing and leaves `at`
+ *   before it: `runTo` reads it if something that can continue the run comes (a digit, a number
+ *   word), and a `skipWord` after it stands for both.
  * So the follower's results are those of its own pass over the text, read in pieces.
  */
 export interface WordFollower {
@@ -130,7 +142,10 @@ export interface WordFollower {
    * between): the same as `runTo(end)`, with a shortcut for the words it mostly meets.
    */
   readWord(start: number, end: number): void;
-  /** By hash slot: 1 where a word must be read by `runTo` (see {@link wordFilterOf}). */
+  /**
+   * By hash slot: 1 where a word must be read (`readWord`), 2 where it may be told later (see
+   * above), 0 where it can be stepped over (`skipWord`); see {@link wordFilterOf}.
+   */
   readonly wordFilter: Uint8Array;
   /** By ASCII char code: 1 for the non-word chars that must be read by `runTo`. */
   readonly charFilter: Uint8Array;
