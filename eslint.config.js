@@ -11,6 +11,7 @@ export default tseslint.config(
       'release/**',
       'coverage/**',
       'tests/e2e/.artifacts/**',
+      'tests/bench/.run.mjs',
     ],
   },
   js.configs.recommended,

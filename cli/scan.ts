@@ -5,16 +5,13 @@
  * Exit 0 on success, 1 on a data or file problem, 2 on usage.
  */
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkAndCompile } from '../lib/dataset/compile';
-import { formatProblem } from '../lib/dataset/problems';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CompiledDataset } from '../lib/dataset/types';
 import { extractArticle } from '../lib/page/extract';
-import { createEngine, type EngineOptions } from '../lib/text/engine';
 import type { NameMatch, ScanResult, ScannedFigure } from '../lib/text/types';
 import { loadHtml } from './dom';
-import { readSourceFiles } from './source-files';
+import { describeFileError, loadEngine } from './load-engine';
 
 const USAGE = `Usage: npm run scan -- <file.html|file.txt|-> [--json]
 
@@ -27,11 +24,6 @@ figures found in it, each figure's quantity (only linked figures are marked) and
   --json       machine-readable output (DESIGN §5)
   --help       this text
 The dataset is compiled from dataset/ (or $CROSSCHECK_DATASET_DIR).`;
-
-/** Anything with the engine's `scan`. */
-export interface TextScanner {
-  scan(text: string): ScanResult;
-}
 
 /** `--json` output (DESIGN §5, contract): exactly these fields, in this order. */
 export interface ScanJson {
@@ -100,37 +92,6 @@ export function toScanJson(dataset: CompiledDataset, article: string, result: Sc
   };
 }
 
-/** A compiled dataset and an engine over it, or the problems that stopped compiling it. */
-export type LoadedEngine = { dataset: CompiledDataset; engine: TextScanner } | { problems: string[] };
-
-/**
- * Compiles the dataset sources in `dir` (default: `$CROSSCHECK_DATASET_DIR` or the repository's
- * `dataset/`) and builds the engine with `options` (default: the extension's). Problems come back
- * formatted as `file:line: message`.
- */
-export async function loadEngine(dir?: string, options?: EngineOptions): Promise<LoadedEngine> {
-  const abs =
-    dir !== undefined
-      ? resolve(dir)
-      : process.env.CROSSCHECK_DATASET_DIR
-        ? resolve(process.env.CROSSCHECK_DATASET_DIR)
-        : fileURLToPath(new URL('../dataset', import.meta.url));
-  let files;
-  try {
-    // Paths come back relative to the working directory: problems print as `dataset/x.yaml:12: …`.
-    files = await readSourceFiles(abs);
-  } catch (error) {
-    return { problems: [`${relative(process.cwd(), abs) || '.'}: ${describeError(error)}`] };
-  }
-  const { dataset, problems } = checkAndCompile(files);
-  if (dataset === null || problems.length > 0) {
-    return {
-      problems: problems.length > 0 ? problems.map(formatProblem) : [`${abs}: the dataset does not compile`],
-    };
-  }
-  return { dataset, engine: createEngine(dataset, options) };
-}
-
 /** What a run needs from the outside world (injectable for tests). */
 export interface ScanIo {
   readStdin(): Promise<string>;
@@ -159,7 +120,7 @@ export async function runScan(argv: readonly string[], io: ScanIo): Promise<numb
   try {
     raw = input === '-' ? await io.readStdin() : await readFile(input, 'utf8');
   } catch (error) {
-    io.err(`${input}: ${describeError(error)}\n`);
+    io.err(`${input}: ${describeFileError(error)}\n`);
     return 1;
   }
   const html = /\.x?html?$/i.test(input) || (!/\.txt$/i.test(input) && looksLikeHtml(raw));
@@ -180,14 +141,6 @@ export async function runScan(argv: readonly string[], io: ScanIo): Promise<numb
 function usage(io: ScanIo, message: string): number {
   io.err(`scan: ${message}\n\n${USAGE}\n`);
   return 2;
-}
-
-function describeError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory, not a file';
-  if (code === 'EACCES') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
 }
 
 type Mark = { kind: 'name'; m: NameMatch } | { kind: 'figure'; m: ScannedFigure };

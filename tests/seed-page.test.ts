@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHtml, type LoadedDocument } from '../cli/dom';
-import { loadEngine } from '../cli/scan';
+import { loadEngine } from '../cli/load-engine';
 import { extractArticle, type ExtractedArticle } from '../lib/page/extract';
 import type { CompiledDataset, PageAttributionType, Qualifier } from '../lib/dataset/types';
 import { classifyAttribution } from '../lib/text/attribution';

@@ -2,7 +2,8 @@
  * `npm run bench` (DESIGN §9): engine throughput against @microsoft/recognizers-text-number and
  * compromise on the same generated text, and alias-index build time and heap against a plain
  * Map of the same aliases, each measured in this run. Prints PASS/FAIL against the targets and
- * exits 1 if any target is missed. Not part of `npm test`. Run with `--expose-gc` for heap figures.
+ * exits 1 if any target is missed. Not part of `npm test`. `npm run bench` compiles it first
+ * (tests/bench/bundle.ts) and runs it with `--expose-gc` for heap figures.
  */
 import { Culture, recognizeNumber } from '@microsoft/recognizers-text-number';
 import nlp from 'compromise';
@@ -10,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { loadEngine } from '../../cli/scan';
+import { loadEngine } from '../../cli/load-engine';
 import { buildAliasIndex, loadAliasIndex, serializeAliasIndex } from '../../lib/text/alias-index';
 import { generateNewsText, sliceAtParagraph } from './corpus';
 import { hasGc, retainedBytes, timeMedian } from './measure';
@@ -63,7 +64,8 @@ const int = (x: number): string => Math.round(x).toLocaleString('en-US');
 const mb = (bytes: number): string => (bytes / MB).toFixed(bytes >= 10 * MB ? 1 : 2);
 
 async function engineBenchmark(): Promise<void> {
-  const loaded = await loadEngine();
+  // (The dataset's path from here: this file runs compiled into tests/bench/, see bundle.ts.)
+  const loaded = await loadEngine(fileURLToPath(new URL('../../dataset', import.meta.url)));
   if ('problems' in loaded) {
     console.log('engine throughput: SKIPPED, the dataset does not check:');
     for (const p of loaded.problems.slice(0, 10)) console.log(`  ${p}`);

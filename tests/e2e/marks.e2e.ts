@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleFromHtml, loadEngine, type TextScanner } from '../../cli/scan';
+import { loadEngine, type TextScanner } from '../../cli/load-engine';
+import { articleFromHtml } from '../../cli/scan';
 import type { ScannedFigure } from '../../lib/text/types';
 import { PAGES_DIR, startHarness, type Harness } from './harness';
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadEngine } from '../../cli/scan';
+import { loadEngine } from '../../cli/load-engine';
 import type { CompiledDataset } from '../../lib/dataset/types';
 import { openStore, type CrosscheckDB } from '../../lib/store/db';
 import { installGeneration, rollback } from '../../lib/store/generations';
