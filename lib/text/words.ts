@@ -121,9 +121,13 @@ for (let c = 0; c < 128; c++) {
 /**
  * Columns of the vocabulary automaton: a-z (either case) 0-25, digits 26-35, `.` 36 (numbers keep
  * it: "1.5"); -1 for other chars. A normalised form made of these chars only is in the automaton.
+ * A row has one more entry, {@link ACCEPT_COLUMN}: the word id the node accepts.
  */
-const DFA_WIDTH = 37;
+const DFA_WIDTH = 38;
 const DOT_COLUMN = 36;
+const ACCEPT_COLUMN = 37;
+/** The root's row (row 0 is the dead state: all zeros). */
+const ROOT = DFA_WIDTH;
 const DFA_COLUMN = new Int8Array(128).fill(-1);
 for (let c = 0; c < 26; c++) {
   DFA_COLUMN[97 + c] = c;
@@ -218,7 +222,7 @@ export class Tokens {
  * Interned normalised words: id 0 is "not a cue word", ids ≥ 1 are assigned once per distinct
  * normalised form. Page tokens are looked up straight from the text: the normalised forms made of
  * ASCII letters, digits and dots form an automaton (a trie over folded chars, one row of
- * {@link DFA_WIDTH} next states per node) that the tokeniser walks while it reads a word, so an
+ * {@link DFA_WIDTH} entries per node) that the tokeniser walks while it reads a word, so an
  * ordinary word costs one table read per char and no string. Other forms (non-ASCII) are found by
  * building the normalised string. Punctuation norms are interned first, so a punctuation token's
  * id is that of its norm.
@@ -227,12 +231,12 @@ export class Vocabulary {
   private readonly words: string[] = [''];
   private readonly byNorm = new Map<string, number>();
   /**
-   * Next states, `node * DFA_WIDTH + column`; node 0 is dead (all zeros), node 1 the root. Read
-   * by the tokeniser; never written outside this class.
+   * The automaton, one row per node: at `row + column` the row of the next node (rows are stored
+   * as offsets, `node * DFA_WIDTH`, so a step is one add and one read), at `row + ACCEPT_COLUMN`
+   * the word id the node accepts (0: none). Row 0 is the dead state (all zeros), {@link ROOT} the
+   * root. Read by the tokeniser; never written outside this class.
    */
   dfa: Int32Array = new Int32Array(DFA_WIDTH * 256);
-  /** The word id accepted in each node (0: none). */
-  accept: Int32Array = new Int32Array(256);
   private nodes = 2;
   /** Punctuation token id by char code (ASCII), and the few non-ASCII marks. */
   private readonly asciiPunct = new Int32Array(128);
@@ -282,24 +286,24 @@ export class Vocabulary {
    * dots and apostrophes dropped, diacritics folded), without building it for ASCII words.
    */
   lookupWord(text: string, start: number, end: number): number {
-    let node = 1;
+    let row = ROOT;
     for (let k = start; k < end; k++) {
       const c = text.charCodeAt(k);
       if (c === 46 || c === 39 || c === 0x2019) continue;
       if (c >= 128) return this.id(normOf(text, start, end, KIND_WORD));
-      node = this.dfa[node * DFA_WIDTH + (DFA_COLUMN[c] as number)] as number;
+      row = this.dfa[row + (DFA_COLUMN[c] as number)] as number;
     }
-    return this.accept[node] as number;
+    return this.dfa[row + ACCEPT_COLUMN] as number;
   }
 
   /** The id of the number token `text[start, end)` (lower case, commas dropped), or 0. */
   lookupNumber(text: string, start: number, end: number): number {
-    let node = 1;
+    let row = ROOT;
     for (let k = start; k < end; k++) {
       const c = text.charCodeAt(k);
-      if (c !== 44) node = this.dfa[node * DFA_WIDTH + (DFA_COLUMN[c] as number)] as number;
+      if (c !== 44) row = this.dfa[row + (DFA_COLUMN[c] as number)] as number;
     }
-    return this.accept[node] as number;
+    return this.dfa[row + ACCEPT_COLUMN] as number;
   }
 
   /** Adds `norm` to the automaton when it is made of automaton chars only. */
@@ -309,30 +313,28 @@ export class Vocabulary {
       // Upper case never occurs in a norm; it is excluded so each node has one spelling.
       if (c >= 128 || (DFA_COLUMN[c] as number) < 0 || (c >= 65 && c <= 90)) return;
     }
-    let node = 1;
+    let row = ROOT;
     for (let k = 0; k < norm.length; k++) {
-      const slot = node * DFA_WIDTH + (DFA_COLUMN[norm.charCodeAt(k)] as number);
+      const slot = row + (DFA_COLUMN[norm.charCodeAt(k)] as number);
       let next = this.dfa[slot] as number;
       if (next === 0) {
-        next = this.newNode();
+        next = this.newRow();
         this.dfa[slot] = next;
       }
-      node = next;
+      row = next;
     }
-    this.accept[node] = id;
+    this.dfa[row + ACCEPT_COLUMN] = id;
   }
 
-  private newNode(): number {
-    const node = this.nodes++;
-    if (node === this.accept.length) {
+  /** A new node's row (zeros). */
+  private newRow(): number {
+    const row = this.nodes++ * DFA_WIDTH;
+    if (row + DFA_WIDTH > this.dfa.length) {
       const dfa = new Int32Array(this.dfa.length * 2);
       dfa.set(this.dfa);
       this.dfa = dfa;
-      const accept = new Int32Array(this.accept.length * 2);
-      accept.set(this.accept);
-      this.accept = accept;
     }
-    return node;
+    return row;
   }
 }
 
@@ -350,7 +352,6 @@ export function tokenizeInto(out: Tokens, vocab: Vocabulary, text: string, start
   // A token takes at least one char: reserving for the span keeps the loop free of size checks.
   out.reserve(end - start);
   const dfa = vocab.dfa;
-  const accept = vocab.accept;
   const starts = out.start;
   const ends = out.end;
   const ids = out.id;
@@ -371,18 +372,18 @@ export function tokenizeInto(out: Tokens, vocab: Vocabulary, text: string, start
       // Fast path: a run of ASCII letters and digits, walked through the vocabulary's automaton
       // while it is read (a word that leaves it stays in the dead state 0). An apostrophe, a
       // non-ASCII char or a single letter's dot may continue the word: slow path.
-      let node = dfa[DFA_WIDTH + (DFA_COLUMN[c] as number)] as number;
+      let row = dfa[ROOT + (DFA_COLUMN[c] as number)] as number;
       let j = i + 1;
       let d = 0;
-      while (j < end && node !== 0) {
+      while (j < end && row !== 0) {
         d = text.charCodeAt(j);
         if (d >= 128) break;
         const col = DFA_COLUMN[d] as number;
         if (col < 0 || col === DOT_COLUMN) break;
-        node = dfa[node * DFA_WIDTH + col] as number;
+        row = dfa[row + col] as number;
         j++;
       }
-      if (node === 0) {
+      if (row === 0) {
         // No vocabulary word starts this way: only find where the word ends.
         while (j < end) {
           d = text.charCodeAt(j);
@@ -396,7 +397,7 @@ export function tokenizeInto(out: Tokens, vocab: Vocabulary, text: string, start
         ends[n] = j;
         kinds[n] = KIND_WORD;
         poss[n] = 0;
-        ids[n] = accept[node] as number;
+        ids[n] = dfa[row + ACCEPT_COLUMN] as number;
         i = j;
         n++;
         continue;
