@@ -146,16 +146,10 @@ export class SentenceBounds {
 
 /**
  * Splits ranges of one text into sentences, in increasing order of range ({@link splitSentences}
- * is the whole text as one range). It remembers where each break char next occurs in the text, so
- * a scan that splits only some blocks still searches the text for each break char once.
+ * is the whole text as one range).
  */
 export class SentenceFinder {
-  /** Next position of each of BREAK_CHARS in the text (its length: none); refreshed once passed. */
-  private readonly next: number[];
-
-  constructor(private readonly text: string) {
-    this.next = BREAK_CHARS.map(() => -1);
-  }
+  constructor(private readonly text: string) {}
 
   /**
    * The sentences of `text[from, to)` into `out` (replacing its content), without a `Span` object
@@ -165,24 +159,17 @@ export class SentenceFinder {
    * are not needed).
    */
   find(out: SentenceBounds, from: number, to: number, until = to): void {
-    findSentences(this.text, this.next, out, from, Math.min(to, this.text.length), until);
+    findSentences(this.text, out, from, Math.min(to, this.text.length), until);
   }
 }
 
-/** {@link SentenceFinder.find}, with the finder's break char positions `next`. */
-function findSentences(
-  text: string,
-  next: number[],
-  out: SentenceBounds,
-  from: number,
-  n: number,
-  until: number,
-): void {
+/** {@link SentenceFinder.find}. */
+function findSentences(text: string, out: SentenceBounds, from: number, n: number, until: number): void {
   out.n = 0;
   let start = skipSpaces(text, from, n);
   let i = start;
   while (start < n) {
-    i = nextBreak(text, next, i, n);
+    i = nextBreak(text, i, n);
     if (i >= n) break;
     const c = text.charCodeAt(i);
     let resume = -1; // where the next sentence starts looking, after a push
@@ -220,19 +207,18 @@ function findSentences(
   if (start < n) pushTrimmed(text, out, start, n);
 }
 
-/** The first break char at or after `i` (`end` when none before it), refreshing `next`. */
-function nextBreak(text: string, next: number[], i: number, end: number): number {
-  let best = end;
-  for (let k = 0; k < next.length; k++) {
-    let p = next[k] as number;
-    if (p < i) {
-      p = text.indexOf(BREAK_CHARS[k] as string, i);
-      if (p < 0) p = text.length;
-      next[k] = p;
-    }
-    if (p < best) best = p;
-  }
-  return best;
+/**
+ * The break chars as one class: `test` from `lastIndex` finds the next one natively and without
+ * allocating (faster than an `indexOf` per break char and keeping track of each).
+ */
+const BREAK_RE = new RegExp(`[${BREAK_CHARS.join('').replace(/[.?]/g, '\\$&')}]`, 'g');
+
+/** The first break char at or after `i` (`end` when none before it). */
+function nextBreak(text: string, i: number, end: number): number {
+  BREAK_RE.lastIndex = i;
+  if (!BREAK_RE.test(text)) return end;
+  const p = BREAK_RE.lastIndex - 1;
+  return p < end ? p : end;
 }
 
 /** The first non-space index at or after `i` (or `end`). */
