@@ -83,8 +83,15 @@ const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
 );
 const LETTERS = 1;
 const UNDERSCORE = 4;
-/** A char filter that asks for nothing (no follower). */
-const NO_CHARS = new Uint8Array(128);
+/** The kind of an ASCII non-word char that a follower reads ({@link charKinds}). */
+const FOLLOW_CHAR = 8;
+
+/** {@link ASCII_WORD} with {@link FOLLOW_CHAR} for the chars of a follower's `charFilter`. */
+function charKinds(charFilter: Uint8Array): Uint8Array {
+  const kinds = Uint8Array.from(ASCII_WORD);
+  for (let c = 0; c < 128; c++) if (charFilter[c] === 1 && kinds[c] === 0) kinds[c] = FOLLOW_CHAR;
+  return kinds;
+}
 
 /**
  * Whether the word tokeniser may read the ASCII word that ends at `end` (followed by `c`, its
@@ -215,15 +222,19 @@ class NameScan {
     const spots = walk === null ? null : walk.spots;
     // One table for every per-word question: a name's first word? the follower's? a spot?
     const wordBits = walk === null ? firstWords.slots : walk.words;
-    const followChars = follower === null ? NO_CHARS : follower.charFilter;
+    const kinds0 = follower === null ? ASCII_WORD : charKinds(follower.charFilter);
     let p = this.foldedOnly ? this.onFolded(0) : 0;
     while (p < n) {
       let c = text.charCodeAt(p);
       if (c < 0x80) {
-        let kind = ASCII_WORD[c]!;
+        let kind = kinds0[c]!;
         // Most characters: spaces and punctuation, which never start a word.
+        if (kind >= FOLLOW_CHAR) {
+          if (follower!.at <= p) follower!.runTo(p + 1);
+          p++;
+          continue;
+        }
         if (kind === 0) {
-          if (followChars[c] === 1 && follower!.at <= p) follower!.runTo(p + 1);
           p++;
           continue;
         }
