@@ -146,6 +146,7 @@ function createScanState(dataset: CompiledDataset, options: EngineOptions): Scan
   const entityById = new Map<string, Entity>(dataset.entities.map((e) => [e.id, e]));
   const attribution = createAttributionContext(entityById);
   const quantities = compileQuantities(dataset.quantities, attribution.vocab);
+  attribution.vocab.compact();
   return new ScanState(attribution, new SentenceLinker(quantities), options.attribute === 'all');
 }
 

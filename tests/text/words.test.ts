@@ -88,6 +88,34 @@ describe('Vocabulary and tokenizeInto', () => {
     expect(vocab.norm(ids[7] as number)).toBe(words[7]);
     expect(vocab.id('absent')).toBe(0);
   });
+
+  it('finds the same ids once compacted, and takes new words after', () => {
+    const vocab = new Vocabulary();
+    const words = ['troops', 'troop', 'soldiers', 'killed', 'or', 'wounded', '12000', '1.5', 'us'];
+    for (const w of words) vocab.intern(w);
+    const text = 'Troops, troop SOLDIERS killed or wounded: 12,000 of 1.5 U.S. trooper';
+    const ids = () => {
+      const t = new Tokens();
+      tokenizeInto(t, vocab, text, 0, text.length);
+      return Array.from(t.id.subarray(0, t.n));
+    };
+    const before = ids();
+    for (const w of words) expect(before, w).toContain(vocab.id(w));
+    vocab.compact();
+    expect(vocab.dfa).toBeInstanceOf(Uint16Array);
+    expect(ids()).toEqual(before);
+    const trooper = vocab.intern('trooper');
+    expect(vocab.dfa).toBeInstanceOf(Int32Array);
+    expect(ids().at(-1)).toBe(trooper);
+    expect(ids().slice(0, -1)).toEqual(before.slice(0, -1));
+  });
+
+  it('stays 32-bit when its rows would not fit 16 bits', () => {
+    const vocab = new Vocabulary();
+    for (let k = 0; k < 3000; k++) vocab.intern(`w${k.toString(36)}x${k}`);
+    vocab.compact();
+    expect(vocab.dfa).toBeInstanceOf(Int32Array);
+  });
 });
 
 describe('tokenRangeFrom / tokenRangeTo', () => {
