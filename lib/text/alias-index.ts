@@ -653,13 +653,36 @@ function orderPatterns(drafts: PatternDraft[], ids: readonly string[]): PatternD
 function pickEntity(index: AliasIndex, k: number, text: string, start: number, end: number): number {
   const { patStart, patEntity, patCase, patCased } = index.aliases;
   let cased: string | undefined;
+  const plain = asciiAlnum(text, start, end);
   for (let p = patStart[k]!; p < patStart[k + 1]!; p++) {
     if (patCased[p] === 0) return patEntity[p]!;
     const form = patCase.get(p)!;
-    cased ??= foldAliasCasePreserving(text.slice(start, end));
-    if (cased === form) return patEntity[p]!;
+    // ASCII letters and digits fold to themselves when case is kept ("NIS", "KCNA"): compared as
+    // they are, without building the fold.
+    if (
+      plain
+        ? sameChars(text, start, end, form)
+        : (cased ??= foldAliasCasePreserving(text.slice(start, end))) === form
+    )
+      return patEntity[p]!;
   }
   return -1;
+}
+
+/** Whether `text[start, end)` is ASCII letters and digits only. */
+function asciiAlnum(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
+}
+
+/** Whether `text[start, end)` is exactly `form`. */
+function sameChars(text: string, start: number, end: number, form: string): boolean {
+  if (form.length !== end - start) return false;
+  for (let i = 0; i < form.length; i++) if (text.charCodeAt(start + i) !== form.charCodeAt(i)) return false;
+  return true;
 }
 
 /** An alias match in folded coordinates: folded units `[start, end)`, entity by position. */
