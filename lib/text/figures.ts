@@ -1318,6 +1318,17 @@ export class FigureScan implements WordFollower {
     this.replayEnd = replayEnd;
   }
 
+  readsChar(text: string, p: number): boolean {
+    // The scan's own tests at these chars (see runTo and startsEvent): a period, hyphen or colon
+    // that cannot start a figure, a URL or a replay is stepped over.
+    const c = text.charCodeAt(p);
+    const next = text.charCodeAt(p + 1);
+    if (c === 46) return isDigit(next) || next === 46;
+    if (c === 45) return isDigit(next) || next === 46 || p === 0 || text.charCodeAt(p - 1) === 10;
+    if (c === 58) return next === 47 && text.charCodeAt(p + 2) === 47;
+    return true;
+  }
+
   readWord(start: number, end: number): void {
     const text = this.text;
     // Words the walker did not tell of may lie before it (see WordFollower): the scan reads them.

@@ -230,7 +230,7 @@ class NameScan {
         let kind = kinds0[c]!;
         // Most characters: spaces and punctuation, which never start a word.
         if (kind >= FOLLOW_CHAR) {
-          if (follower!.at <= p) follower!.runTo(p + 1);
+          if (follower!.at <= p && follower!.readsChar(text, p)) follower!.runTo(p + 1);
           p++;
           continue;
         }
