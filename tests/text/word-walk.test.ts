@@ -80,6 +80,36 @@ describe('the shared word walk', () => {
     );
   });
 
+  it('finds the same where an opener meets a sign, a fraction or a char of another script', () => {
+    // Found by the property test above: an opener read as an ordinary word lost its figure.
+    for (const text of [
+      'about½ ',
+      'about½',
+      'more than½ troops',
+      'about€5',
+      'about −3',
+      'about−3',
+      'a½',
+      'than ½',
+      'about $5',
+      'about $ 5',
+      'about-5',
+      'about.5',
+      'about:5',
+      'about<5',
+      'up to5',
+      'about\u00ad5',
+      'about’5',
+      'about “5”',
+      'about\n\n5',
+      'nearly 12,000',
+      'about 12,000.',
+      'more—than 5',
+    ]) {
+      expect(walked(text), JSON.stringify(text)).toEqual(alone(text));
+    }
+  });
+
   it('finds the same on arbitrary text', () => {
     const anyText = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 200 }),
