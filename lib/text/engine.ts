@@ -273,7 +273,8 @@ class ScanState implements PreviousTokens {
     units: WordSpots | null,
   ): ScannedFigure[] {
     this.owned = owned;
-    const sorted = isSorted(figures) ? figures : [...figures].sort(byStart);
+    // The engine's own figures come from the scanner in text order; a caller's may not.
+    const sorted = owned || isSorted(figures) ? figures : [...figures].sort(byStart);
     const sentences = this.sentences;
     this.text = text;
     this.names = names;

@@ -401,7 +401,8 @@ export class SentenceLinker {
       if (mask & START_SUBJECT && i >= nextSubject) {
         const node = subjects.longestAt(t, i, limit);
         if (node !== 0) {
-          for (const q of subjects.values(node)) this.subjectHere[q] = epoch;
+          const qs = subjects.values(node);
+          for (let x = 0; x < qs.length; x++) this.subjectHere[qs[x] as number] = epoch;
           nextSubject = i + subjects.length(node);
         }
       }
@@ -419,7 +420,10 @@ export class SentenceLinker {
 
   /** Sets `stamps[q] = epoch` for every quantity of every hit. */
   private stampAll(trie: PhraseTrie<number>, hits: HitList, stamps: Int32Array, epoch: number): void {
-    for (let h = 0; h < hits.n; h++) for (const q of trie.values(hits.node[h] as number)) stamps[q] = epoch;
+    for (let h = 0; h < hits.n; h++) {
+      const qs = trie.values(hits.node[h] as number);
+      for (let x = 0; x < qs.length; x++) stamps[qs[x] as number] = epoch;
+    }
   }
 
   /** Whether there is a previous sentence; reads its subjects on first use. */
@@ -453,7 +457,11 @@ export class SentenceLinker {
 
   /** Gives every quantity of `node`'s phrase the score `score` (`onlyNew`: unless it has one). */
   private setUnits(node: number, score: number, onlyNew: boolean): void {
-    for (const q of this.m.units.values(node)) if (!onlyNew || !this.hasUnit(q)) this.setUnit(q, score);
+    const qs = this.m.units.values(node);
+    for (let x = 0; x < qs.length; x++) {
+      const q = qs[x] as number;
+      if (!onlyNew || !this.hasUnit(q)) this.setUnit(q, score);
+    }
   }
 
   /**
@@ -531,9 +539,10 @@ export class SentenceLinker {
     for (let h = 0; h < events.n; h++) {
       const qs = m.events.values(events.node[h] as number);
       let relevant = false;
-      for (const q of qs) if (this.hasUnit(q)) relevant = true;
+      for (let x = 0; x < qs.length && !relevant; x++) if (this.hasUnit(qs[x] as number)) relevant = true;
       if (!relevant) continue;
-      for (const q of qs) {
+      for (let x = 0; x < qs.length; x++) {
+        const q = qs[x] as number;
         if (this.countStamp[q] !== epoch) {
           this.countStamp[q] = epoch;
           this.eventCount[q] = 0;
@@ -545,14 +554,16 @@ export class SentenceLinker {
     }
     for (let h = 0; h < events.n; h++) {
       if (eventDistance(events, h, fi, fj) !== nearest) continue;
-      for (const q of m.events.values(events.node[h] as number)) this.owner[q] = epoch;
+      const qs = m.events.values(events.node[h] as number);
+      for (let x = 0; x < qs.length; x++) this.owner[qs[x] as number] = epoch;
     }
 
     // 3. Subject, 4. exclude.
     const excludes = this.excludes;
     for (let h = 0; h < excludes.n; h++) {
       if ((excludes.i[h] as number) >= segFrom && (excludes.j[h] as number) <= segTo) {
-        for (const q of m.excludes.values(excludes.node[h] as number)) this.excluded[q] = epoch;
+        const qs = m.excludes.values(excludes.node[h] as number);
+        for (let x = 0; x < qs.length; x++) this.excluded[qs[x] as number] = epoch;
       }
     }
 
