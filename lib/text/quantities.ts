@@ -352,12 +352,27 @@ export class SentenceLinker {
       this.stop = new Int32Array(n * 2 + 1);
     }
     const { skip, stop } = this;
-    for (let k = 0; k < n; k++) skip[k] = 0; // a loop: `fill` costs more on a few items
+    // One pass in segments (figures are added in text order): up to a figure, `stop` is its first
+    // token; inside it, the token itself.
+    let k = 0;
     for (let f = 0; f < this.figCount; f++) {
-      for (let k = this.figFrom[f] as number; k < (this.figTo[f] as number); k++) skip[k] = 1;
+      const a = Math.min(this.figFrom[f] as number, n);
+      const b = Math.min(this.figTo[f] as number, n);
+      if (b <= a) continue; // a figure no token starts in ("½") stops nothing
+      for (; k < a; k++) {
+        skip[k] = 0;
+        stop[k] = a;
+      }
+      for (; k < b; k++) {
+        skip[k] = 1;
+        stop[k] = k;
+      }
+    }
+    for (; k < n; k++) {
+      skip[k] = 0;
+      stop[k] = n;
     }
     stop[n] = n;
-    for (let k = n - 1; k >= 0; k--) stop[k] = skip[k] ? k : (stop[k + 1] as number);
     this.units.n = 0;
     const units = m.units;
     const ids = t.id;
