@@ -1320,8 +1320,12 @@ export class FigureScan implements WordFollower {
 
   readsChar(text: string, p: number): boolean {
     // The scan's own tests at these chars (see runTo and startsEvent): a period, hyphen or colon
-    // that cannot start a figure, a URL or a replay is stepped over.
+    // that cannot start a figure, a URL or a replay is stepped over; so is a char of another
+    // script that is no letter, sign or fraction (curly quotes, dashes).
     const c = text.charCodeAt(p);
+    if (c >= 128) {
+      return currencyOfSign(c) !== undefined || vulgarValue(c) !== undefined || c === 0x2212 || isWordChar(c);
+    }
     const next = text.charCodeAt(p + 1);
     if (c === 46) return isDigit(next) || next === 46;
     if (c === 45) return isDigit(next) || next === 46 || p === 0 || text.charCodeAt(p - 1) === 10;

@@ -94,16 +94,25 @@ function charKinds(charFilter: Uint8Array): Uint8Array {
 }
 
 /**
- * Whether the word tokeniser may read the ASCII word that ends at `end` (followed by `c`, its
+ * Whether the word tokeniser may read the ASCII word `text[start, end)` (followed by `c`, its
  * chars' kinds or-ed in `kinds`) as part of a longer word, or split it, so that its hash says
- * nothing of the words it makes: it holds `_` (the tokeniser splits there), or an apostrophe or
- * a dot joins it to a letter ("O'Brien", "U.S.").
+ * nothing of the words it makes: it holds `_` (the tokeniser splits there), an apostrophe joins
+ * it to letters other than a possessive "s" ("O'Brien", not "Korea’s"), or it is one letter
+ * and a dot joins it to a letter ("U.S."). Letters of other scripts count as letters.
  */
-function mayJoin(text: string, kinds: number, end: number, c: number): boolean {
+function mayJoin(text: string, kinds: number, start: number, end: number, c: number): boolean {
   if ((kinds & UNDERSCORE) !== 0) return true;
-  if (c !== 39 && c !== 46 && c !== 0x2019) return false;
+  if (c === 46) return end - start === 1 && mayBeLetter(text.charCodeAt(end + 1));
+  if (c !== 39 && c !== 0x2019) return false;
   const d = text.charCodeAt(end + 1);
-  return d >= 0x80 || ((d | 32) - 97) >>> 0 < 26;
+  if (!mayBeLetter(d)) return false;
+  // A possessive ("troops’ ", "Korea's") leaves the word as it is.
+  return (d | 32) !== 115 || mayBeLetter(text.charCodeAt(end + 2));
+}
+
+/** Whether the char `c` may be a letter to the word tokeniser (an ASCII letter, or any char that may be part of a word). */
+function mayBeLetter(c: number): boolean {
+  return ((c | 32) - 97) >>> 0 < 26 || (c >= 0x80 && mayBeWordChar(c));
 }
 
 /**
@@ -139,7 +148,7 @@ function spotRange(text: string, words: Uint8Array, spots: WordSpots, from: numb
       kinds |= ASCII_WORD[c]!;
       c = text.charCodeAt(++p);
     } while (p < n && isAsciiWordChar(c));
-    if ((words[h & WORD_FILTER_MASK]! & WALK_SPOT) !== 0 || mayJoin(text, kinds, p, c)) spots.note(s);
+    if ((words[h & WORD_FILTER_MASK]! & WALK_SPOT) !== 0 || mayJoin(text, kinds, s, p, c)) spots.note(s);
   }
 }
 
@@ -254,7 +263,7 @@ class NameScan {
           if (
             spots !== null &&
             ((bits & WALK_SPOT) !== 0 ||
-              ((kinds > 3 || c === 46 || c === 39 || c === 0x2019) && mayJoin(text, kinds, p, c)))
+              ((kinds > 3 || c === 46 || c === 39 || c === 0x2019) && mayJoin(text, kinds, s, p, c)))
           ) {
             spots.note(s);
           }
@@ -285,7 +294,7 @@ class NameScan {
         continue;
       }
       if (walk !== null) {
-        if (follower !== null && follower.at <= p) follower.runTo(p + 1);
+        if (follower !== null && follower.at <= p && follower.readsChar(text, p)) follower.runTo(p + 1);
         if (spots !== null && mayBeWordChar(c)) spots.note(p);
       }
       const unit = unitOf(c);

@@ -57,9 +57,15 @@ function isCloser(c: number): boolean {
   );
 }
 
+/** General Punctuation (curly quotes, dashes, ellipsis…): no letters, and common in news text. */
+function isGeneralPunctuation(c: number): boolean {
+  return c >= 0x2000 && c <= 0x206f;
+}
+
 function isLetter(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (isGeneralPunctuation(c)) return false; // (answered without building strings)
   const ch = text[i] ?? '';
   return ch.toLowerCase() !== ch.toUpperCase();
 }
@@ -67,6 +73,7 @@ function isLetter(text: string, i: number): boolean {
 function isLowerAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return c >= 97 && c <= 122;
+  if (isGeneralPunctuation(c)) return false;
   const ch = text[i] ?? '';
   return ch.toLowerCase() === ch && ch.toUpperCase() !== ch;
 }

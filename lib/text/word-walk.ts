@@ -117,8 +117,9 @@ export class WordSpots {
  * guarantees: before it passes a char it calls `runTo` past it, except for the two kinds of
  * text it vouches for, which the follower's own pass would have stepped over without a trace:
  * - an ASCII char that is no word char (letter, digit, `_`) and has `charFilter[c] === 0`, or
- *   has 1 there but `readsChar(text, p)` says the follower would step over it where it stands
- *   (a period not before a digit): the walker steps over it without telling;
+ *   has 1 there, or any char of another script, when `readsChar(text, p)` says the follower
+ *   would step over it where it stands (a period not before a digit, a curly quote): the walker
+ *   steps over it without telling;
  * - an ASCII word of letters only, `text[start, end)` (the char at `end` is no ASCII letter),
  *   when `at <= start` and everything in `[at, start)` is text of the first or third kind: the
  *   walker calls `skipWord(start, end)` when its hash slot in `wordFilter` is 0, and
@@ -151,8 +152,9 @@ export interface WordFollower {
   /** By ASCII char code: 1 for the non-word chars that may have to be read by `runTo`. */
   readonly charFilter: Uint8Array;
   /**
-   * Whether the char `text[p]`, one of `charFilter`, must be read there (by `runTo`); false when
-   * the follower's own pass would step over it without a trace, whatever came before.
+   * Whether the char `text[p]` (one of `charFilter`, or not ASCII) must be read there (by
+   * `runTo`); false when the follower's own pass would step over it without a trace, whatever
+   * came before.
    */
   readsChar(text: string, p: number): boolean;
 }
