@@ -99,8 +99,9 @@ const FILLER: readonly ((r: Random) => string)[] = [
     `The talks between ${pick(r, PEOPLE)} and envoys from ${pick(r, PLACES)} were described as constructive but brief.`,
   (r) =>
     `Diplomats in ${pick(r, PLACES)} say the relationship rests on an exchange of weapons, money and technology rather than trust.`,
+  // Curly quotes and apostrophes about as often as in the seed column (3 per KB; the bench prints both).
   () =>
-    'Analysts cautioned that the situation on the ground changes quickly and that early accounts are often revised.',
+    '“The situation on the ground changes quickly,” analysts cautioned, adding that early accounts are often revised.',
   (r) =>
     `Residents near ${pick(r, PLACES)} reported hearing explosions overnight, while rail traffic was briefly halted.`,
   () =>

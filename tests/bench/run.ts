@@ -65,6 +65,8 @@ const SEED_ARTICLE = readFileSync(
   'utf8',
 );
 const perKb = (count: number, of: string): string => ((count * 1000) / of.length).toFixed(2);
+/** Curly quotes and apostrophes: news text has them, and they take the engine's non-ASCII path. */
+const curlyQuotes = (of: string): number => of.match(/[\u2018\u2019\u201c\u201d]/g)?.length ?? 0;
 /**
  * A heap ratio, or a note when the baseline is too small to divide by: a Map of 1,000 aliases
  * can be within the GC's noise of zero retained bytes.
@@ -81,8 +83,10 @@ interface Throughput {
   sliceBytes: number;
   seedFiguresPerKb: string;
   seedNamesPerKb: string;
+  seedQuotesPerKb: string;
   figuresPerKb: string;
   namesPerKb: string;
+  quotesPerKb: string;
   engineMs: number;
   coldMs: number;
   names: number;
@@ -130,8 +134,10 @@ async function measure(): Promise<Throughput | null> {
     sliceBytes: Buffer.byteLength(slice, 'utf8'),
     seedFiguresPerKb: perKb(seed.figures.length, SEED_ARTICLE),
     seedNamesPerKb: perKb(seed.names.length, SEED_ARTICLE),
+    seedQuotesPerKb: perKb(curlyQuotes(SEED_ARTICLE), SEED_ARTICLE),
     figuresPerKb: perKb(eng.result.figures.length, text),
     namesPerKb: perKb(eng.result.names.length, text),
+    quotesPerKb: perKb(curlyQuotes(text), text),
     engineMs: eng.ms,
     coldMs: eng.coldMs,
     names: eng.result.names.length,
@@ -181,8 +187,8 @@ function engineBenchmark(): void {
 
   console.log(`engine throughput on ${mb(bytes)} MB of generated news text (${first.dataset})`);
   console.log(
-    `  density: ${first.seedFiguresPerKb} figures and ${first.seedNamesPerKb} names per KB in the seed article, ` +
-      `${first.figuresPerKb} and ${first.namesPerKb} in the generated text`,
+    `  density: ${first.seedFiguresPerKb} figures, ${first.seedNamesPerKb} names and ${first.seedQuotesPerKb} curly quotes per KB ` +
+      `in the seed article; ${first.figuresPerKb}, ${first.namesPerKb} and ${first.quotesPerKb} in the generated text`,
   );
   console.log(
     `  each of ${PROCESSES} fresh processes: the engine's median of ${ENGINE_RUNS} scans after ${ENGINE_WARMUPS} warm-up scans, ` +
