@@ -1125,6 +1125,15 @@ for (const ch of '$.-<>:') ASCII_CLASS[ch.charCodeAt(0)] = CH_SPECIAL;
 const FOLLOW_CHARS = Uint8Array.from(ASCII_CLASS, (kind) => (kind === CH_SPECIAL ? 1 : 0));
 
 /**
+ * Where the scan goes on after an ordinary word that ends at `end`: past one space, comma or
+ * period, or past digits glued to it ("abc-123").
+ */
+function afterOrdinaryWord(text: string, end: number): number {
+  const d = text.charCodeAt(end);
+  return d === 32 || d === 44 || d === 46 ? end + 1 : numberRunEnd(text, end);
+}
+
+/**
  * Whether a figure's bounds are finite numbers ("1e400" is not a figure). A function of its own so
  * that the scan loop does not depend on the shapes and number kinds of figures (new ones would
  * make V8 throw the loop's optimised code away while it warms up).
@@ -1212,9 +1221,7 @@ export class FigureScan implements WordFollower {
         if (m < 0) {
           // An ordinary word (the common case): a run of openers before it cannot reach a number.
           chain = -1;
-          const e = -m;
-          const d = text.charCodeAt(e);
-          i = d === 32 || d === 44 || d === 46 ? e + 1 : numberRunEnd(text, e);
+          i = afterOrdinaryWord(text, -m);
           continue;
         }
         const tag = m % 64;
@@ -1333,42 +1340,10 @@ export class FigureScan implements WordFollower {
     return true;
   }
 
-  readWord(start: number, end: number): void {
-    const text = this.text;
-    // Words the walker did not tell of may lie before it (see WordFollower): the scan reads them.
-    if (this.at < start) {
-      this.runTo(end);
-      return;
-    }
-    const m = ANCHORS.match(text, start);
-    if (m < 0) {
-      this.skipWord(start, end); // another word with an anchor's hash
-      return;
-    }
-    // The common case, an opener or a link word ("about", "than", "and") outside a replay: the
-    // scan's branch that adds it to the run, as in `runTo`. Anything else: `runTo` itself.
-    const tag = m % 64;
-    const we = (m - tag) / 64;
-    const anchor = tag >> 3;
-    if (
-      anchor !== K_NUMBER &&
-      anchor !== K_CONTINUATION &&
-      !isWordChar(text.charCodeAt(we)) &&
-      !isDigit(text.charCodeAt(we)) &&
-      start >= this.replayEnd
-    ) {
-      if (this.chain < 0) this.chain = start;
-      this.at = we;
-      return;
-    }
-    this.runTo(end);
-  }
-
   skipWord(start: number, end: number): void {
     // The scan's branch for an ordinary word (one that spells no anchor), as in `runTo`.
     this.chain = -1;
-    const d = this.text.charCodeAt(end);
-    this.at = d === 32 || d === 44 || d === 46 ? end + 1 : numberRunEnd(this.text, end);
+    this.at = afterOrdinaryWord(this.text, end);
   }
 }
 

@@ -270,11 +270,10 @@ class NameScan {
           if (follower !== null) {
             // The follower reads this word itself unless it can step over it.
             if (follower.at <= s && kinds === LETTERS) {
-              if ((bits & WALK_FOLLOW) !== 0) follower.readWord(s, p);
-              else if ((bits & WALK_RUN) === 0) follower.skipWord(s, p);
+              if ((bits & (WALK_FOLLOW | WALK_RUN)) === 0) follower.skipWord(s, p);
               // A word that only joins a run ("than"): told with what follows it, if that matters;
               // but at once when a char of another script follows ("about½").
-              else if (c >= 0x80) follower.readWord(s, p);
+              else if ((bits & WALK_FOLLOW) !== 0 || c >= 0x80) follower.runTo(p);
             } else if (follower.at < p) follower.runTo(p);
           }
         }

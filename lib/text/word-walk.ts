@@ -122,8 +122,8 @@ export class WordSpots {
  *   steps over it without telling;
  * - an ASCII word of letters only, `text[start, end)` (the char at `end` is no ASCII letter),
  *   when `at <= start` and everything in `[at, start)` is text of the first or third kind: the
- *   walker calls `skipWord(start, end)` when its hash slot in `wordFilter` is 0, and
- *   `readWord(start, end)` when it is 1 (or 2 and a non-ASCII char follows);
+ *   walker calls `skipWord(start, end)` when its hash slot in `wordFilter` is 0 (when it is 1,
+ *   or 2 and a non-ASCII char follows, it calls `runTo(end)`);
  * - the same kind of word, followed by an ASCII char (or the end), whose slot is 2: a word that
  *   can only join a run of words like it, which an ordinary word after it ends without a trace
  *   (the figure scanner's openers: "about", "than"). The walker says nothing and leaves `at`
@@ -139,13 +139,7 @@ export interface WordFollower {
   /** Does what the follower's own pass does at an ordinary word `text[start, end)` (see above). */
   skipWord(start: number, end: number): void;
   /**
-   * Reads the ASCII word of letters only `text[start, end)` whose hash slot is not 0 in `wordFilter`,
-   * under the same conditions as `skipWord` otherwise (`at <= start`, only skippable text
-   * between): the same as `runTo(end)`, with a shortcut for the words it mostly meets.
-   */
-  readWord(start: number, end: number): void;
-  /**
-   * By hash slot: 1 where a word must be read (`readWord`), 2 where it may be told later (see
+   * By hash slot: 1 where a word must be read (`runTo`), 2 where it may be told later (see
    * above), 0 where it can be stepped over (`skipWord`); see {@link wordFilterOf}.
    */
   readonly wordFilter: Uint8Array;
