@@ -1,11 +1,12 @@
 /**
  * The text engine (DESIGN §2, §6): names, figures, sentences, quantity links and attribution in
  * one scan. Everything derived from the dataset (alias index, cue tries over one word vocabulary,
- * entity lookup) is built once in {@link createEngine}. After names and figures, a scan splits
- * into sentences only the blocks (paragraphs) that hold a figure, and tokenises only the sentences
- * that hold a figure (and the sentence before each, when its pronoun subjects or carried-over
- * attribution matter), each once, into reused typed-array buffers: the per-figure work allocates
- * little more than the result.
+ * entity lookup) is built once in {@link createEngine}. Names and figures are found on one walk
+ * over the words (word-walk.ts), which also notes where unit nouns may occur. Then a scan splits
+ * into sentences only the blocks (paragraphs) that hold a figure and a unit noun, and tokenises
+ * only the sentences that hold a figure with a unit noun near it (and the sentence before each,
+ * when its pronoun subjects or carried-over attribution matter), each once, into reused
+ * typed-array buffers; attribution is worked out for the linked figures (unless asked for all).
  */
 import type { CompiledDataset, Entity } from '../dataset/types';
 import { buildAliasIndex, type AliasIndex } from './alias-index';
@@ -21,11 +22,17 @@ import {
 } from './attribution';
 import { FIGURE_WORD_FILTER, FigureScan, findFigures, finishFigureScan } from './figures';
 import { findNames } from './names';
-import { compileQuantities, SentenceLinker, type PreviousTokens } from './quantities';
+import {
+  compileQuantities,
+  SentenceLinker,
+  unitStartWords,
+  type PreviousTokens,
+  type QuantityMatcher,
+} from './quantities';
 import { blockAround, SentenceBounds, SentenceFinder } from './sentences';
 import type { Figure, NameMatch, PageAttribution, ScanResult, ScannedFigure } from './types';
 import { walkFilter, WordSpots } from './word-walk';
-import { phraseNorms, tokenizeInto, Tokens, type Vocabulary } from './words';
+import { tokenizeInto, Tokens, type Vocabulary } from './words';
 
 export interface Engine {
   /**
@@ -64,7 +71,7 @@ export function createEngine(dataset: CompiledDataset, options: EngineOptions = 
   const state = createScanState(dataset, options);
   // Where the first words of unit nouns occur: a sentence with none near it cannot link (below).
   // With every figure attributed, every figure's sentence is read anyway.
-  const unitWords = options.attribute === 'all' ? null : unitFirstWords(dataset);
+  const unitWords = options.attribute === 'all' ? null : unitStartWords(state.matcher);
   const spots = unitWords === null ? null : new WordSpots();
   const words = walkFilter(index.firstWords.slots, FIGURE_WORD_FILTER, unitWords ?? []);
   return {
@@ -96,23 +103,6 @@ export function createEngine(dataset: CompiledDataset, options: EngineOptions = 
       }
     },
   };
-}
-
-/**
- * The words a unit noun of the dataset's quantities begins with (word tokeniser norms), or null
- * when one of them is not made of ASCII letters and digits (the walk could not spot it).
- */
-function unitFirstWords(dataset: CompiledDataset): string[] | null {
-  const words = new Set<string>();
-  for (const q of dataset.quantities) {
-    for (const phrase of q.cues.unit) {
-      const first = phraseNorms(phrase)[0];
-      if (first === undefined) continue;
-      if (!/^[a-z0-9]+$/.test(first)) return null;
-      words.add(first);
-    }
-  }
-  return [...words];
 }
 
 /** The names of `text`, or none when the name scanner fails (a scan never throws). */
@@ -147,7 +137,7 @@ function createScanState(dataset: CompiledDataset, options: EngineOptions): Scan
   const attribution = createAttributionContext(entityById);
   const quantities = compileQuantities(dataset.quantities, attribution.vocab);
   attribution.vocab.compact();
-  return new ScanState(attribution, new SentenceLinker(quantities), options.attribute === 'all');
+  return new ScanState(attribution, quantities, options.attribute === 'all');
 }
 
 /**
@@ -237,13 +227,17 @@ class ScanState implements PreviousTokens {
   /** Whether the figures of this scan may be annotated in place (see `annotate`). */
   private owned = false;
 
+  private readonly linker: SentenceLinker;
+
   constructor(
     private readonly ctx: AttributionContext,
-    private readonly linker: SentenceLinker,
+    /** The dataset's quantity cues (the linker's). */
+    readonly matcher: QuantityMatcher,
     /** Whether figures that link to no quantity are attributed too (see {@link EngineOptions}). */
     private readonly attributeAll: boolean,
   ) {
     this.vocab = ctx.vocab;
+    this.linker = new SentenceLinker(matcher);
   }
 
   /** Drops the references to the last scan's text and results. */

@@ -143,6 +143,22 @@ export function compileQuantities(
   };
 }
 
+/**
+ * The words the matcher's unit phrases begin with (word tokeniser norms), or null when one is
+ * not made of ASCII letters and digits. A figure links only through such a word in its sentence
+ * or the one before: the engine spots them on its walk over the text (word-walk.ts).
+ */
+export function unitStartWords(m: QuantityMatcher): string[] | null {
+  const words: string[] = [];
+  for (let id = 1; id < m.startMask.length; id++) {
+    if (((m.startMask[id] as number) & START_UNIT) === 0) continue;
+    const norm = m.vocab.norm(id);
+    if (!/^[a-z0-9]+$/.test(norm)) return null;
+    words.push(norm);
+  }
+  return words;
+}
+
 /** See {@link QuantityMatcher.carves}; phrases compare by their normalised words. */
 function carveMatrix(quantities: readonly Quantity[]): Uint8Array {
   const q = quantities.length;

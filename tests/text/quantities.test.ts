@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Quantity } from '../../lib/dataset/types';
-import { compileQuantities, linkQuantity, SentenceLinker } from '../../lib/text/quantities';
+import { compileQuantities, linkQuantity, SentenceLinker, unitStartWords } from '../../lib/text/quantities';
 import { tokenizeInto, Tokens } from '../../lib/text/words';
 
 const SUBJECT = ['North Korean', "North Korea's", 'DPRK', "Pyongyang's", 'North Koreans'];
@@ -231,5 +231,23 @@ describe('SentenceLinker', () => {
         { start: t.indexOf('about'), end: t.indexOf(' North') },
       ),
     ).toBe('deployed');
+  });
+});
+
+describe('unitStartWords', () => {
+  it('lists the first word of every unit phrase, as the tokeniser reads it', () => {
+    const m = compileQuantities([
+      q('a', 'troops', { unit: ['troops', 'Killed or wounded', 'Storm Shadow missiles'], event: ['sent'] }),
+      q('b', 'troops', { unit: ['troops', "soldiers'"], event: ['sent'] }),
+    ]);
+    expect(unitStartWords(m)?.sort()).toEqual(['killed', 'soldiers', 'storm', 'troops']);
+  });
+
+  it('folds diacritics, and is null when a unit phrase begins with a word the walk cannot hash', () => {
+    expect(
+      unitStartWords(compileQuantities([q('a', 'x', { unit: ['éclaireurs'], event: ['sent'] })])),
+    ).toEqual(['eclaireurs']);
+    const m = compileQuantities([q('a', 'troops', { unit: ['병사들'], event: ['sent'] })]);
+    expect(unitStartWords(m)).toBeNull();
   });
 });
