@@ -116,16 +116,6 @@ function mayBeLetter(c: number): boolean {
 }
 
 /**
- * Whether the non-ASCII char `c` may be (part of) a word to the word tokeniser: everything but
- * what folds to a space or punctuation ("’", "–", "€"). Words with such a char are spotted
- * whatever they spell.
- */
-function mayBeWordChar(c: number): boolean {
-  const u = foldUnit(c);
-  return u === 0 || unitClass(u) !== CharClass.Other;
-}
-
-/**
  * Notes in `spots` the words of `text[from, to)` the main loop did not read (see
  * {@link NameScan.jumped}), by the same rules. `from` is where the main loop stopped reading: no
  * ASCII word it has not read starts before it; a word running on past `to` is read whole.
@@ -148,8 +138,26 @@ function spotRange(text: string, words: Uint8Array, spots: WordSpots, from: numb
       kinds |= ASCII_WORD[c]!;
       c = text.charCodeAt(++p);
     } while (p < n && isAsciiWordChar(c));
-    if ((words[h & WORD_FILTER_MASK]! & WALK_SPOT) !== 0 || mayJoin(text, kinds, s, p, c)) spots.note(s);
+    if (isSpotted(text, words[h & WORD_FILTER_MASK]!, kinds, s, p, c)) spots.note(s);
   }
+}
+
+/**
+ * Whether the ASCII word `text[start, end)` (walk filter bits `bits`, kinds `kinds`, followed by
+ * `c`) goes into the spots: a word of the set by its hash, or one the tokeniser may read otherwise.
+ */
+function isSpotted(
+  text: string,
+  bits: number,
+  kinds: number,
+  start: number,
+  end: number,
+  c: number,
+): boolean {
+  return (
+    (bits & WALK_SPOT) !== 0 ||
+    ((kinds > 3 || c === 46 || c === 39 || c === 0x2019) && mayJoin(text, kinds, start, end, c))
+  );
 }
 
 function isAsciiWordChar(c: number): boolean {
@@ -159,11 +167,13 @@ function isAsciiWordChar(c: number): boolean {
 const ASCII_FOLD = Uint16Array.from({ length: 128 }, (_, c) => foldUnit(c));
 
 /**
- * Whether the non-ASCII character `c` after an ASCII word may belong to the same folded word (a
- * letter of another script), or cannot be placed without the folded text: then the word's hash
- * says nothing about what starts with it.
+ * Whether the non-ASCII char `c` may be (part of) a word: everything but what folds to a space or
+ * punctuation ("’", "–", "€"). After an ASCII word, such a char may belong to the same folded word
+ * (a letter of another script) or cannot be placed without the folded text: then the word's hash
+ * says nothing about what starts with it. To the word tokeniser too: words with such a char are
+ * spotted whatever they spell.
  */
-function continuesWord(c: number): boolean {
+function mayBeWordChar(c: number): boolean {
   const u = foldUnit(c);
   return u === 0 || unitClass(u) !== CharClass.Other;
 }
@@ -260,13 +270,7 @@ class NameScan {
         } while (c < 0x80 && (kind = ASCII_WORD[c]!) !== 0);
         const bits = wordBits[h & WORD_FILTER_MASK]!;
         if (walk !== null) {
-          if (
-            spots !== null &&
-            ((bits & WALK_SPOT) !== 0 ||
-              ((kinds > 3 || c === 46 || c === 39 || c === 0x2019) && mayJoin(text, kinds, s, p, c)))
-          ) {
-            spots.note(s);
-          }
+          if (spots !== null && isSpotted(text, bits, kinds, s, p, c)) spots.note(s);
           if (follower !== null) {
             // The follower reads this word itself unless it can step over it.
             if (follower.at <= s && kinds === LETTERS) {
@@ -282,7 +286,7 @@ class NameScan {
         if (!(c >= 0x80)) {
           if ((bits & WALK_NAME) === 0 || hashes[(h === 0 ? 1 : h) & mask] === 0) continue;
           if ((kindsOf(firstWords, h) & (this.personSeen ? 3 : 1)) === 0) continue;
-        } else if (!continuesWord(c) && (kindsOf(firstWords, h) & (this.personSeen ? 3 : 1)) === 0) {
+        } else if (!mayBeWordChar(c) && (kindsOf(firstWords, h) & (this.personSeen ? 3 : 1)) === 0) {
           continue;
         }
         if (c === SPACE && this.followedByNone(s, p, h)) continue;
