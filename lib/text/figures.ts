@@ -1148,6 +1148,11 @@ function hasFiniteValue(fig: Figure): boolean {
  * punctuation the scan steps over: a digit, a sign before a digit, a currency sign, a URL… A run of
  * openers before it may reach it, so the scan goes back to read them again.
  */
+/** A non-ASCII char the scan reads as a sign: a currency sign, a vulgar fraction or a minus. */
+function isWideSign(c: number): boolean {
+  return currencyOfSign(c) !== undefined || vulgarValue(c) !== undefined || c === 0x2212;
+}
+
 function startsEvent(text: string, i: number, c: number, kind: number): boolean {
   if (kind === CH_DIGIT || c >= 128 || c === 36 || c === 60 || c === 62) return true;
   if (c === 58) return text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47; // ://
@@ -1199,7 +1204,7 @@ export class FigureScan implements WordFollower {
           i++;
           continue;
         }
-      } else if (currencyOfSign(c) !== undefined || vulgarValue(c) !== undefined || c === 0x2212) {
+      } else if (isWideSign(c)) {
         kind = CH_SPECIAL;
       } else if (isWordChar(c)) {
         if (chain >= 0) {
@@ -1330,14 +1335,9 @@ export class FigureScan implements WordFollower {
     // that cannot start a figure, a URL or a replay is stepped over; so is a char of another
     // script that is no letter, sign or fraction (curly quotes, dashes).
     const c = text.charCodeAt(p);
-    if (c >= 128) {
-      return currencyOfSign(c) !== undefined || vulgarValue(c) !== undefined || c === 0x2212 || isWordChar(c);
-    }
-    const next = text.charCodeAt(p + 1);
-    if (c === 46) return isDigit(next) || next === 46;
-    if (c === 45) return isDigit(next) || next === 46 || p === 0 || text.charCodeAt(p - 1) === 10;
-    if (c === 58) return next === 47 && text.charCodeAt(p + 2) === 47;
-    return true;
+    if (c >= 128) return isWideSign(c) || isWordChar(c);
+    // An ASCII sign: what can start a replay can start anything the scan does there.
+    return startsEvent(text, p, c, CH_SPECIAL);
   }
 
   skipWord(start: number, end: number): void {
