@@ -22,6 +22,7 @@ import {
 } from './attribution';
 import { FIGURE_WORD_FILTER, FigureScan, findFigures, finishFigureScan } from './figures';
 import { findNames } from './names';
+import { isAsciiLetter, isDigit } from './tokenizer';
 import {
   compileQuantities,
   SentenceLinker,
@@ -178,6 +179,29 @@ function firstNameAt(names: readonly NameMatch[], offset: number, lo: number, hi
   return lo;
 }
 
+/**
+ * Whether the word "of" may come next after `end`, the linker's test for "5,000 of them"
+ * (quantities.ts), conservatively: true unless a space follows and then, past spaces and
+ * punctuation, a word that is not "of" in any case (a char beyond ASCII counts as maybe "of": the
+ * tokeniser may read it so after folding).
+ */
+function mayBeFollowedByOf(text: string, end: number): boolean {
+  let p = end;
+  let c = text.charCodeAt(p);
+  // Not a space: the tokeniser may end the figure's last token elsewhere than the figure scanner.
+  if (!(c <= 32)) return true;
+  // Spaces and punctuation (more than the tokeniser skips: a superset is safe).
+  while (c < 0x80 && !isAsciiLetter(c) && !isDigit(c)) c = text.charCodeAt(++p);
+  if (c >= 0x80) return true;
+  if ((c | 32) !== 0x6f) return false;
+  c = text.charCodeAt(p + 1);
+  if (c >= 0x80) return true;
+  if ((c | 32) !== 0x66) return false;
+  // A letter or digit would make it another word.
+  c = text.charCodeAt(p + 2);
+  return !isAsciiLetter(c) && !isDigit(c);
+}
+
 /** Whether the gap `[from, to)` between two sentences has no line break (same block). */
 function sameBlock(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return false;
@@ -308,9 +332,9 @@ class ScanState implements PreviousTokens {
       const sentenceEnd = sentences.end[s] as number;
       let end = g + 1;
       while (end < sorted.length && (sorted[end] as Figure).start < sentenceEnd) end++;
-      // A figure links through a unit noun in its sentence or the one before ("5,000 of them"):
-      // without one there, the sentence is not even tokenised.
-      if (units !== null && !units.anyIn(sentences.start[s > 0 ? s - 1 : s] as number, sentenceEnd)) {
+      // A figure links through a unit noun in its sentence, or in the one before when "of" follows
+      // it ("5,000 of them"): without one there, the sentence is not even tokenised.
+      if (units !== null && !this.mayLink(units, s, sorted, g, end)) {
         for (; g < end; g++) out.push(this.result(sorted[g] as Figure));
         continue;
       }
@@ -318,6 +342,24 @@ class ScanState implements PreviousTokens {
       g = end;
     }
     return out;
+  }
+
+  /**
+   * Whether a unit noun lies where one of `figures[from, to)` (all in sentence `s`) could link
+   * through it: in sentence `s`, or in the sentence before for a figure that "of" may follow.
+   */
+  private mayLink(
+    units: WordSpots,
+    s: number,
+    figures: readonly Figure[],
+    from: number,
+    to: number,
+  ): boolean {
+    const { start, end } = this.sentences;
+    if (units.anyIn(start[s] as number, end[s] as number)) return true;
+    if (s === 0 || !units.anyIn(start[s - 1] as number, end[s - 1] as number)) return false;
+    for (let k = from; k < to; k++) if (mayBeFollowedByOf(this.text, (figures[k] as Figure).end)) return true;
+    return false;
   }
 
   /** Annotates `figures[from, to)`, which start in sentence `s`, appending to `out`. */
