@@ -81,6 +81,12 @@ const UPPER_CASE = /^\p{Lu}/u;
 const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
   unitClass(foldUnit(c)) !== CharClass.Word ? 0 : (c | 32) >= 97 && (c | 32) <= 122 ? 1 : c === 95 ? 4 : 2,
 );
+/**
+ * {@link ASCII_WORD} over every UTF-16 code unit (0 beyond ASCII): the word loop of `run` reads it
+ * with one load and one test per char (past the text's end, `NaN` reads `undefined`: not > 0).
+ */
+const WORD_UNITS = new Uint8Array(0x10000);
+WORD_UNITS.set(ASCII_WORD);
 const LETTERS = 1;
 const UNDERSCORE = 4;
 /** The kind of an ASCII non-word char that a follower reads ({@link charKinds}). */
@@ -267,7 +273,7 @@ class NameScan {
           h = Math.imul(h ^ (c | 32), 0x01000193); // hashWordUnit, inlined
           kinds |= kind;
           c = text.charCodeAt(++p);
-        } while (c < 0x80 && (kind = ASCII_WORD[c]!) !== 0);
+        } while ((kind = WORD_UNITS[c]!) > 0);
         const bits = wordBits[h & WORD_FILTER_MASK]!;
         if (walk !== null) {
           if (spots !== null && isSpotted(text, bits, kinds, s, p, c)) spots.note(s);
