@@ -118,7 +118,7 @@ export interface FirstWords {
 }
 
 /** Size of {@link FirstWords.slots} (a power of two; the shared word walk's filters use it too). */
-export const WORD_SLOTS = 4096;
+export const WORD_SLOTS = 16384;
 /** The value of a {@link FirstWords.slots} entry where a first word's hash lands. */
 export const NAME_SLOT = 4;
 

@@ -34,7 +34,7 @@ import type { Qualifier } from '../dataset/types';
 import type { Figure, FigureValue } from './types';
 import { NUMBER_CONTINUATION_WORDS, NUMBER_START_WORDS, lowerWord } from './number-words';
 import { createWordTrie } from './word-trie';
-import { wordFilterOf, type WordFollower } from './word-walk';
+import { FILTER_READ, FILTER_RUN, wordFilterOf, type WordFollower } from './word-walk';
 import {
   isSkip,
   forgetNextWord,
@@ -238,9 +238,9 @@ function anchorEntries(): [string, number][] {
 }
 const ANCHORS = createWordTrie(anchorEntries());
 /**
- * The anchors' words by their hash in the shared word walk ({@link FigureScan.wordFilter}): 2 for
- * the words that can only join a run of openers ("about", "than", "and", "a"), 1 for the others
- * (number words and what only continues a number), which win a slot they share.
+ * The anchors' words by their hash in the shared word walk ({@link FigureScan.wordFilter}):
+ * `FILTER_RUN` for the words that can only join a run of openers ("about", "than", "and", "a"),
+ * `FILTER_READ` for the others (number words and what only continues a number).
  */
 export const FIGURE_WORD_FILTER = figureWordFilter();
 
@@ -248,11 +248,9 @@ function figureWordFilter(): Uint8Array {
   const tags = new Map<string, number>(anchorEntries()); // a later entry wins, as in ANCHORS
   const kind = (tag: number) => tag >> 3;
   const runOnly = (tag: number) => kind(tag) === K_OPENER || kind(tag) === K_LINK || kind(tag) === K_ARTICLE;
-  const filter = wordFilterOf([...tags].filter(([, tag]) => runOnly(tag)).map(([word]) => word));
-  for (let k = 0; k < filter.length; k++) filter[k]! *= 2;
-  const read = wordFilterOf([...tags].filter(([, tag]) => !runOnly(tag)).map(([word]) => word));
-  for (let k = 0; k < filter.length; k++) if (read[k] === 1) filter[k] = 1;
-  return filter;
+  return wordFilterOf(
+    [...tags].map(([word, tag]) => [word, runOnly(tag) ? FILTER_RUN : FILTER_READ] as const),
+  );
 }
 
 /**

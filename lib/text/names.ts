@@ -35,6 +35,8 @@ import {
   type MatchSlot,
 } from './alias-index';
 import {
+  CONFIRM_SHIFT,
+  WALK_CONFIRM,
   WALK_FOLLOW,
   WALK_NAME,
   WALK_RUN,
@@ -280,7 +282,11 @@ class NameScan {
           if (follower !== null) {
             // The follower reads this word itself unless it can step over it.
             if (follower.at <= s && kinds === LETTERS) {
-              if ((bits & (WALK_FOLLOW | WALK_RUN)) === 0) follower.skipWord(s, p);
+              if (
+                (bits & (WALK_FOLLOW | WALK_RUN)) === 0 ||
+                (wordBits[h >>> CONFIRM_SHIFT]! & WALK_CONFIRM) === 0
+              )
+                follower.skipWord(s, p);
               // A word that only joins a run ("than"): told with what follows it, if that matters;
               // but at once when a char of another script follows ("about½").
               else if ((bits & WALK_FOLLOW) !== 0 || c >= 0x80) follower.runTo(p);

@@ -13,14 +13,28 @@ import { HASH_START, hashWordUnit, NAME_SLOT, WORD_SLOTS } from './alias-index';
 export const WORD_FILTER_SIZE = WORD_SLOTS;
 /** `hash & WORD_FILTER_MASK` is a word's slot in a {@link WordFollower.wordFilter}. */
 export const WORD_FILTER_MASK = WORD_FILTER_SIZE - 1;
+/**
+ * `hash >>> CONFIRM_SHIFT` (the hash's top bits) is a word's second slot in a follower's filter,
+ * where {@link FILTER_CONFIRM} must be too: ordinary words that share the first slot with a
+ * follower's word seldom share the second as well ("technology" did the first with a number word).
+ */
+export const CONFIRM_SHIFT = 32 - Math.log2(WORD_FILTER_SIZE);
+
+/** Bits of a {@link WordFollower.wordFilter}: by a word's first slot, read it / it may be told later. */
+export const FILTER_READ = 1;
+export const FILTER_RUN = 2;
+/** By a word's second slot (see {@link CONFIRM_SHIFT}). */
+export const FILTER_CONFIRM = 4;
 
 /** Bits of a walk's word filter ({@link Walk.words}), by hash slot. */
 export const WALK_FOLLOW = 1;
 export const WALK_SPOT = 2;
-/** A word the follower may be told of later (its `wordFilter` has 2 there). */
+/** A word the follower may be told of later (its `wordFilter` has {@link FILTER_RUN} there). */
 export const WALK_RUN = 8;
 /** Where a first word of a name may land (the alias index's `firstWords.slots`). */
 export const WALK_NAME = NAME_SLOT;
+/** A follower's {@link FILTER_CONFIRM}: by second slot, as a word's `WALK_FOLLOW` or `WALK_RUN` needs. */
+export const WALK_CONFIRM = 16;
 
 /** What a walk serves besides the name scanner. */
 export interface Walk {
@@ -29,9 +43,11 @@ export interface Walk {
   /** Where to note the spotted words, or null. */
   spots: WordSpots | null;
   /**
-   * By hash slot: {@link WALK_NAME} where a name's first word may land, {@link WALK_FOLLOW} where
-   * the follower's `wordFilter` has 1, {@link WALK_SPOT} for the words to spot (see
-   * {@link walkFilter}). Built for the alias index the walk's name scan uses.
+   * By hash slot: {@link WALK_NAME} where a name's first word may land, {@link WALK_FOLLOW},
+   * {@link WALK_RUN} and {@link WALK_CONFIRM} where the follower's `wordFilter` has
+   * {@link FILTER_READ}, {@link FILTER_RUN} (and not the other) and {@link FILTER_CONFIRM},
+   * {@link WALK_SPOT} for the words to spot (see {@link walkFilter}). Built for the alias index
+   * the walk's name scan uses.
    */
   words: Uint8Array;
 }
@@ -44,8 +60,11 @@ export function walkFilter(names: Uint8Array, follow: Uint8Array | null, spot: I
   const out = Uint8Array.from(names);
   if (follow !== null) {
     for (let k = 0; k < WORD_FILTER_SIZE; k++) {
-      if (follow[k] === 1) out[k]! |= WALK_FOLLOW;
-      else if (follow[k] === 2) out[k]! |= WALK_RUN;
+      const f = follow[k]!;
+      // A slot shared by a word to read and one to tell later: read.
+      if ((f & FILTER_READ) !== 0) out[k]! |= WALK_FOLLOW;
+      else if ((f & FILTER_RUN) !== 0) out[k]! |= WALK_RUN;
+      if ((f & FILTER_CONFIRM) !== 0) out[k]! |= WALK_CONFIRM;
     }
   }
   for (const word of spot) out[asciiWordHash(word) & WORD_FILTER_MASK]! |= WALK_SPOT;
@@ -122,9 +141,11 @@ export class WordSpots {
  *   steps over it without telling;
  * - an ASCII word of letters only, `text[start, end)` (the char at `end` is no ASCII letter),
  *   when `at <= start` and everything in `[at, start)` is text of the first or third kind: the
- *   walker calls `skipWord(start, end)` when its hash slot in `wordFilter` is 0 (when it is 1,
- *   or 2 and a non-ASCII char follows, it calls `runTo(end)`);
- * - the same kind of word, followed by an ASCII char (or the end), whose slot is 2: a word that
+ *   walker calls `skipWord(start, end)` when its first hash slot in `wordFilter` has neither
+ *   `FILTER_READ` nor `FILTER_RUN`, or its second lacks `FILTER_CONFIRM` (otherwise, when the
+ *   first has `FILTER_READ`, or `FILTER_RUN` and a non-ASCII char follows, it calls `runTo(end)`);
+ * - the same kind of word, followed by an ASCII char (or the end), whose first slot has only
+ *   `FILTER_RUN` (and whose second has `FILTER_CONFIRM`): a word that
  *   can only join a run of words like it, which an ordinary word after it ends without a trace
  *   (the figure scanner's openers: "about", "than"). The walker says nothing and leaves `at`
  *   before it: `runTo` reads it if something that can continue the run comes (a digit, a number
@@ -139,8 +160,9 @@ export interface WordFollower {
   /** Does what the follower's own pass does at an ordinary word `text[start, end)` (see above). */
   skipWord(start: number, end: number): void;
   /**
-   * By hash slot: 1 where a word must be read (`runTo`), 2 where it may be told later (see
-   * above), 0 where it can be stepped over (`skipWord`); see {@link wordFilterOf}.
+   * By hash slot: {@link FILTER_READ} where a word must be read (`runTo`), {@link FILTER_RUN}
+   * where it may be told later (see above), neither where it can be stepped over (`skipWord`),
+   * as can a word without {@link FILTER_CONFIRM} in its second slot; see {@link wordFilterOf}.
    */
   readonly wordFilter: Uint8Array;
   /** By ASCII char code: 1 for the non-word chars that may have to be read by `runTo`. */
@@ -154,13 +176,19 @@ export interface WordFollower {
 }
 
 /**
- * The word filter for `words` (lower-case ASCII letters): 1 in the slot of each word's hash as
- * the walker computes it (FNV-1a over the chars, case-folded: see alias-index's `hashWordUnit`).
- * Other words may share a slot: they are then read by `runTo` too, which costs time, not results.
+ * The word filter for `words` (lower-case ASCII letters), each with its bit ({@link FILTER_READ}
+ * or {@link FILTER_RUN}) in its first slot and {@link FILTER_CONFIRM} in its second, by its hash
+ * as the walker computes it (FNV-1a over the chars, case-folded: see alias-index's
+ * `hashWordUnit`). Other words may land in both slots: they are then read by `runTo` too, which
+ * costs time, not results.
  */
-export function wordFilterOf(words: Iterable<string>): Uint8Array {
+export function wordFilterOf(words: Iterable<readonly [word: string, bit: number]>): Uint8Array {
   const filter = new Uint8Array(WORD_FILTER_SIZE);
-  for (const word of words) filter[asciiWordHash(word) & WORD_FILTER_MASK] = 1;
+  for (const [word, bit] of words) {
+    const h = asciiWordHash(word);
+    filter[h & WORD_FILTER_MASK]! |= bit;
+    filter[h >>> CONFIRM_SHIFT]! |= FILTER_CONFIRM;
+  }
   return filter;
 }
 

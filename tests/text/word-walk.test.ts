@@ -12,11 +12,16 @@ import { FIGURE_WORD_FILTER, FigureScan, findFigures, finishFigureScan } from '.
 import { findNames } from '../../lib/text/names';
 import {
   asciiWordHash,
+  CONFIRM_SHIFT,
+  FILTER_CONFIRM,
+  FILTER_READ,
+  FILTER_RUN,
   walkFilter,
   WORD_FILTER_MASK,
   WORD_FILTER_SIZE,
   wordFilterOf,
   WordSpots,
+  type WordFollower,
 } from '../../lib/text/word-walk';
 
 let dataset: CompiledDataset;
@@ -144,12 +149,62 @@ describe('word filters', () => {
     expect(asciiWordHash('about')).not.toBe(asciiWordHash('abort'));
   });
 
-  it('mark the slot of each word and nothing else', () => {
-    const filter = wordFilterOf(['about', 'than']);
+  it("mark each word's bit in its first slot, the confirmation in its second, and nothing else", () => {
+    const filter = wordFilterOf([
+      ['one', FILTER_READ],
+      ['than', FILTER_RUN],
+    ]);
     expect(filter.length).toBe(WORD_FILTER_SIZE);
-    expect(filter[asciiWordHash('about') & WORD_FILTER_MASK]).toBe(1);
-    expect(filter[asciiWordHash('than') & WORD_FILTER_MASK]).toBe(1);
-    expect(filter.reduce((sum, x) => sum + x, 0)).toBe(2);
+    const one = asciiWordHash('one');
+    const than = asciiWordHash('than');
+    expect(filter[one & WORD_FILTER_MASK]! & FILTER_READ).toBe(FILTER_READ);
+    expect(filter[than & WORD_FILTER_MASK]! & FILTER_RUN).toBe(FILTER_RUN);
+    expect(filter[one >>> CONFIRM_SHIFT]! & FILTER_CONFIRM).toBe(FILTER_CONFIRM);
+    expect(filter[than >>> CONFIRM_SHIFT]! & FILTER_CONFIRM).toBe(FILTER_CONFIRM);
+    expect(filter.reduce((sum, x) => sum + x, 0)).toBe(FILTER_READ + FILTER_RUN + 2 * FILTER_CONFIRM);
+  });
+
+  it('step over a word that shares only the first slot of a word to read, and read one that shares both', () => {
+    const one = asciiWordHash('one');
+    // Words of eight letters, until one shares the first slot of "one" but not the second.
+    let collider = '';
+    for (let k = 0; collider === ''; k++) {
+      const word = k
+        .toString(26)
+        .padStart(8, '0')
+        .replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26)));
+      const h = asciiWordHash(word);
+      if (
+        (h & WORD_FILTER_MASK) === (one & WORD_FILTER_MASK) &&
+        h >>> CONFIRM_SHIFT !== one >>> CONFIRM_SHIFT
+      )
+        collider = word;
+    }
+    const filter = wordFilterOf([['one', FILTER_READ]]);
+    const told = (text: string) => {
+      const calls: string[] = [];
+      const follower: WordFollower = {
+        at: 0,
+        wordFilter: filter,
+        charFilter: new Uint8Array(128),
+        runTo(limit) {
+          calls.push(`read ${text.slice(this.at, limit)}`);
+          this.at = limit;
+        },
+        skipWord(start, end) {
+          calls.push(`skip ${text.slice(start, end)}`);
+          this.at = end;
+        },
+        readsChar: () => false,
+      };
+      findNames(index, text, {
+        follower,
+        spots: null,
+        words: walkFilter(new Uint8Array(WORD_FILTER_SIZE), filter, []),
+      });
+      return calls;
+    };
+    expect(told(`${collider} one`)).toEqual([`skip ${collider}`, 'read  one']);
   });
 });
 
