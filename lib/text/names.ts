@@ -43,7 +43,7 @@ import {
   WALK_SPOT,
   WORD_FILTER_MASK,
   type Walk,
-  type WordSpots,
+  type WordFollower,
 } from './word-walk';
 import {
   CharClass,
@@ -124,30 +124,66 @@ function mayBeLetter(c: number): boolean {
 }
 
 /**
- * Notes in `spots` the words of `text[from, to)` the main loop did not read (see
- * {@link NameScan.jumped}), by the same rules. `from` is where the main loop stopped reading: no
- * ASCII word it has not read starts before it; a word running on past `to` is read whole.
+ * Walks `text[from, to)`, which the main loop stepped over without reading its words (see
+ * {@link NameScan.jumped}), for the rest of the walk: the follower is told of its chars and words
+ * and its spots are noted, by the main loop's rules (`kinds0`: its char kinds). `from` is where
+ * the main loop stopped reading: no ASCII word it has not read starts before it; a word running
+ * on past `to` is read whole. (Telling the follower word by word, rather than having it read the
+ * whole stretch itself, lets it step over the ordinary words of names, as everywhere else.)
  */
-function spotRange(text: string, words: Uint8Array, spots: WordSpots, from: number, to: number): void {
-  const n = text.length;
+function walkRange(text: string, walk: Walk, kinds0: Uint8Array, from: number, to: number): void {
+  const { follower, spots, words } = walk;
   let p = from;
-  for (;;) {
-    while (p < to && !isAsciiWordChar(text.charCodeAt(p))) {
-      if (text.charCodeAt(p) >= 0x80 && mayBeWordChar(text.charCodeAt(p))) spots.note(p);
+  while (p < to) {
+    let c = text.charCodeAt(p);
+    if (c >= 0x80) {
+      if (follower !== null && follower.at <= p && follower.readsChar(text, p)) follower.runTo(p + 1);
+      if (spots !== null && mayBeWordChar(c)) spots.note(p);
       p++;
+      continue;
     }
-    if (p >= to) return;
+    let kind = kinds0[c]!;
+    if (kind === 0 || kind >= FOLLOW_CHAR) {
+      if (kind !== 0 && follower!.at <= p && follower!.readsChar(text, p)) follower!.runTo(p + 1);
+      p++;
+      continue;
+    }
     const s = p;
     let h = HASH_START;
     let kinds = 0;
-    let c = text.charCodeAt(p);
     do {
       h = Math.imul(h ^ (c | 32), 0x01000193);
-      kinds |= ASCII_WORD[c]!;
+      kinds |= kind;
       c = text.charCodeAt(++p);
-    } while (p < n && isAsciiWordChar(c));
-    if (isSpotted(text, words[h & WORD_FILTER_MASK]!, kinds, s, p, c)) spots.note(s);
+    } while ((kind = WORD_UNITS[c]!) > 0);
+    const bits = words[h & WORD_FILTER_MASK]!;
+    if (spots !== null && isSpotted(text, bits, kinds, s, p, c)) spots.note(s);
+    if (follower !== null) tellWord(follower, words, bits, h, kinds, s, p, c);
   }
+}
+
+/**
+ * Tells `follower` of the ASCII word `text[s, e)` (first slot `bits` in the walk filter `words`,
+ * hash `h`, its chars' kinds or-ed in `kinds`, followed by `c`), as the walk's contract says
+ * (word-walk.ts): it reads the word itself unless it can step over it.
+ */
+function tellWord(
+  follower: WordFollower,
+  words: Uint8Array,
+  bits: number,
+  h: number,
+  kinds: number,
+  s: number,
+  e: number,
+  c: number,
+): void {
+  if (follower.at <= s && kinds === LETTERS) {
+    if ((bits & (WALK_FOLLOW | WALK_RUN)) === 0 || (words[h >>> CONFIRM_SHIFT]! & WALK_CONFIRM) === 0)
+      follower.skipWord(s, e);
+    // A word that only joins a run ("than"): told with what follows it, if that matters; but at
+    // once when a char of another script follows ("about½").
+    else if ((bits & WALK_FOLLOW) !== 0 || c >= 0x80) follower.runTo(e);
+  } else if (follower.at < e) follower.runTo(e);
 }
 
 /**
@@ -168,9 +204,6 @@ function isSpotted(
   );
 }
 
-function isAsciiWordChar(c: number): boolean {
-  return c < 0x80 && ASCII_WORD[c] !== 0;
-}
 /** The fold of each ASCII character. */
 const ASCII_FOLD = Uint16Array.from({ length: 128 }, (_, c) => foldUnit(c));
 
@@ -226,6 +259,8 @@ class NameScan {
   private readonly slot: MatchSlot = { entity: -1 };
   /** Title ends found by {@link backRefInText}, reused across calls. */
   private readonly titleEnds: number[] = [];
+  /** The walk's kinds of ASCII chars: {@link ASCII_WORD}, and the follower's chars. */
+  private readonly charKinds: Uint8Array;
 
   constructor(
     private readonly index: AliasIndex,
@@ -236,6 +271,8 @@ class NameScan {
     private readonly walk: Walk | null,
   ) {
     this.n = text.length;
+    const follower = walk === null ? null : walk.follower;
+    this.charKinds = follower === null ? ASCII_WORD : charKinds(follower.charFilter);
   }
 
   /** Scans the whole text into {@link out}. (Returns nothing: see {@link newMatchList} on why.) */
@@ -249,7 +286,7 @@ class NameScan {
     const spots = walk === null ? null : walk.spots;
     // One table for every per-word question: a name's first word? the follower's? a spot?
     const wordBits = walk === null ? firstWords.slots : walk.words;
-    const kinds0 = follower === null ? ASCII_WORD : charKinds(follower.charFilter);
+    const kinds0 = this.charKinds;
     let p = this.foldedOnly ? this.onFolded(0) : 0;
     while (p < n) {
       let c = text.charCodeAt(p);
@@ -279,19 +316,7 @@ class NameScan {
         const bits = wordBits[h & WORD_FILTER_MASK]!;
         if (walk !== null) {
           if (spots !== null && isSpotted(text, bits, kinds, s, p, c)) spots.note(s);
-          if (follower !== null) {
-            // The follower reads this word itself unless it can step over it.
-            if (follower.at <= s && kinds === LETTERS) {
-              if (
-                (bits & (WALK_FOLLOW | WALK_RUN)) === 0 ||
-                (wordBits[h >>> CONFIRM_SHIFT]! & WALK_CONFIRM) === 0
-              )
-                follower.skipWord(s, p);
-              // A word that only joins a run ("than"): told with what follows it, if that matters;
-              // but at once when a char of another script follows ("about½").
-              else if ((bits & WALK_FOLLOW) !== 0 || c >= 0x80) follower.runTo(p);
-            } else if (follower.at < p) follower.runTo(p);
-          }
+          if (follower !== null) tellWord(follower, wordBits, bits, h, kinds, s, p, c);
         }
         // (A letter of another script after it would make the word longer: then the hash says
         // nothing.) The first probe of firstWordKinds, inlined: most words stop at an empty slot.
@@ -335,10 +360,7 @@ class NameScan {
    * the folded text was read): the follower reads them itself, and their spots are noted.
    */
   private jumped(from: number, to: number): void {
-    const walk = this.walk!;
-    const follower = walk.follower;
-    if (follower !== null && follower.at < to) follower.runTo(to);
-    if (walk.spots !== null && to > from) spotRange(this.text, walk.words, walk.spots, from, to);
+    if (to > from) walkRange(this.text, this.walk!, this.charKinds, from, to);
   }
 
   /**
