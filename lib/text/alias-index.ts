@@ -111,7 +111,10 @@ export interface FirstWords {
    * (`hash & (WORD_SLOTS - 1)`), else 0: one small table a scan reads before the hash set.
    */
   readonly slots: Uint8Array;
-  /** A bit set of (first word, next word's first two letters), see {@link secondWordMayFollow}. */
+  /**
+   * A bit set of (first word, next word's first two letters) and of (…, first three letters), see
+   * {@link secondWordMayFollow} and {@link thirdLetterMayFollow}.
+   */
   readonly pairs: Uint32Array;
   /** `32 - log2(bits in pairs)`: a pair's bit is the top bits of its hash. */
   readonly pairShift: number;
@@ -125,9 +128,12 @@ export const NAME_SLOT = 4;
 /** "Any second letter": the `y` of a (word, x) whose next word may go on with anything. */
 const ANY_SECOND = 31;
 
-/** The bit of (first word hash `h`, letters `x`, `y`, 0-25 or {@link ANY_SECOND}) in a pair set. */
-function pairBit(h: number, x: number, y: number, shift: number): number {
-  return Math.imul(h ^ ((x << 5) | y), 0x9e3779b1) >>> shift;
+/**
+ * The bit of (first word hash `h`, letters `x`, `y`, 0-25 or {@link ANY_SECOND}) in a pair set,
+ * and with a third letter `z` (0-25 or {@link ANY_SECOND}; -1 for a pair) for a triple.
+ */
+function pairBit(h: number, x: number, y: number, shift: number, z = -1): number {
+  return Math.imul(h ^ (((z + 1) << 10) | (x << 5) | y), 0x9e3779b1) >>> shift;
 }
 
 /**
@@ -522,11 +528,27 @@ function isAsciiWordUnit(u: number): boolean {
  * false negatives never: "the talks" is rejected, "the Pentagon" is not.
  */
 export function secondWordMayFollow(set: FirstWords, h: number, x: number, y: number): boolean {
-  const { pairs, pairShift } = set;
-  const a = pairBit(h, x, y, pairShift);
-  if ((pairs[a >>> 5]! & (1 << (a & 31))) !== 0) return true;
-  const b = pairBit(h, x, ANY_SECOND, pairShift);
-  return (pairs[b >>> 5]! & (1 << (b & 31))) !== 0;
+  return (
+    hasBit(set, pairBit(h, x, y, set.pairShift)) || hasBit(set, pairBit(h, x, ANY_SECOND, set.pairShift))
+  );
+}
+
+/**
+ * Whether an alias may begin with the word of hash `h`, a space, and the letters `a + x`, `a + y`,
+ * `a + z` (0-25): as {@link secondWordMayFollow} (which must have said yes), one letter further
+ * ("the Moscow Times" against "the movements").
+ */
+export function thirdLetterMayFollow(set: FirstWords, h: number, x: number, y: number, z: number): boolean {
+  const shift = set.pairShift;
+  return (
+    hasBit(set, pairBit(h, x, y, shift, z)) ||
+    hasBit(set, pairBit(h, x, y, shift, ANY_SECOND)) ||
+    hasBit(set, pairBit(h, x, ANY_SECOND, shift))
+  );
+}
+
+function hasBit(set: FirstWords, b: number): boolean {
+  return (set.pairs[b >>> 5]! & (1 << (b & 31))) !== 0;
 }
 
 /** The {@link AliasIndex.firstWords} set of an alias trie (bit 1) and a title trie (bit 2). */
@@ -556,15 +578,24 @@ function firstWordsOf(aliases: Trie, titles: Trie): FirstWords {
       if (ends && node !== 0) found.push(h, bit, followers);
     }
   };
-  // (h, x, y) of every alias "<first word> <x><y>…"; y = ANY_SECOND when anything may follow x.
-  const triples: number[] = [];
+  // (h, x, y, -1) of every alias "<first word> <x><y>…", and (h, x, y, z) of "<first word>
+  // <x><y><z>…"; y or z = ANY_SECOND when anything may follow the letters before.
+  const tuples: number[] = [];
   const collectPairs = (trie: Trie, space: number, h: number): void => {
     for (let edge = trie.first[space]!; edge < trie.first[space + 1]!; edge++) {
       const l = trie.label[edge]!;
       if (l < 97 || l > 122) continue; // the first-letter filter lets nothing through then
+      const x = l - 97;
       const after = trie.key[edge]! >= 0 ? -1 : lettersAfter(trie, edge);
-      if (after === -1) triples.push(h, l - 97, ANY_SECOND);
-      else for (let y = 0; y < 26; y++) if ((after & (1 << y)) !== 0) triples.push(h, l - 97, y);
+      if (after === -1) tuples.push(h, x, ANY_SECOND, -1);
+      for (let y = 0; after !== -1 && y < 26; y++) {
+        if ((after & (1 << y)) === 0) continue;
+        tuples.push(h, x, y, -1);
+        const second = childOf(trie, edge, 97 + y);
+        const third = trie.key[second]! >= 0 ? -1 : lettersAfter(trie, second);
+        if (third === -1) tuples.push(h, x, y, ANY_SECOND);
+        else for (let z = 0; z < 26; z++) if ((third & (1 << z)) !== 0) tuples.push(h, x, y, z);
+      }
     }
   };
   collect(aliases, 1);
@@ -586,11 +617,11 @@ function firstWordsOf(aliases: Trie, titles: Trie): FirstWords {
   }
   // About one bit in sixteen set, so that a rejected pair is mostly rejected.
   let bits = 1 << 12;
-  while (bits < 16 * (triples.length / 3)) bits *= 2;
+  while (bits < 16 * (tuples.length / 4)) bits *= 2;
   const pairShift = 32 - Math.log2(bits);
   const pairs = new Uint32Array(bits / 32);
-  for (let k = 0; k < triples.length; k += 3) {
-    const b = pairBit(triples[k]!, triples[k + 1]!, triples[k + 2]!, pairShift);
+  for (let k = 0; k < tuples.length; k += 4) {
+    const b = pairBit(tuples[k]!, tuples[k + 1]!, tuples[k + 2]!, pairShift, tuples[k + 3]!);
     pairs[b >>> 5]! |= 1 << (b & 31);
   }
   const slots = new Uint8Array(WORD_SLOTS);

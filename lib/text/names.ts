@@ -27,6 +27,7 @@ import {
   aliasAtUnit,
   firstWordFollowers,
   secondWordMayFollow,
+  thirdLetterMayFollow,
   firstWordKinds,
   aliasEndInText,
   childOf,
@@ -365,8 +366,8 @@ class NameScan {
 
   /**
    * Whether the ASCII word `text[s, e)` (hash `h`, followed by a space) is followed by a word
-   * whose first letter, or first two, continue none of the aliases it begins
-   * ({@link firstWordFollowers}, {@link secondWordMayFollow}): then {@link atWordCharacter} would
+   * whose first letter, or first two or three, continue none of the aliases it begins
+   * ({@link firstWordFollowers}, {@link secondWordMayFollow}, {@link thirdLetterMayFollow}): then {@link atWordCharacter} would
    * find nothing there (no alias, and the word begins no title). Most words that pass the hash
    * are "the", and most of those are spared the trie walk. Only
    * when the two characters before the word are ASCII: otherwise whether it starts a word may
@@ -387,9 +388,13 @@ class NameScan {
     const followers = firstWordFollowers(set, h);
     if ((followers & (1 << x)) === 0) return true;
     if (followers === -1) return false;
-    // The first letter fits: the second may not ("the talks" against "the Taliban").
+    // The first letter fits: the second may not ("the talks" against "the Taliban"), or the
+    // third ("the movements" against "the Moscow Times").
     const y = (text.charCodeAt(e + 2) | 32) - 97;
-    return y >= 0 && y < 26 && !secondWordMayFollow(set, h, x, y);
+    if (!(y >= 0 && y < 26)) return false;
+    if (!secondWordMayFollow(set, h, x, y)) return true;
+    const z = (text.charCodeAt(e + 3) | 32) - 97;
+    return z >= 0 && z < 26 && !thirdLetterMayFollow(set, h, x, y, z);
   }
 
   /**

@@ -8,6 +8,7 @@ import {
   buildTrie,
   firstWordFollowers,
   secondWordMayFollow,
+  thirdLetterMayFollow,
   NAME_SLOT,
   WORD_SLOTS,
   firstWordKinds,
@@ -262,6 +263,26 @@ describe('firstWords', () => {
     // Letters that pass the first-letter filter but continue no alias (a filter may let a few
     // through by hash collision: none of these, with so few pairs).
     for (const next of ['pa', 'hi', 'sa', 'ta', 'te']) expect(second('the', next), next).toBe(false);
+  });
+
+  it('knows which three letters may begin the word after a first word and a space', () => {
+    const idx3 = buildAliasIndex([
+      entity('p', 'the Moscow Times', [
+        'the Institute for the Study of War',
+        'the Mo Group',
+        'the Ka-52 unit',
+        'the Xi',
+      ]),
+    ]);
+    const third = (first: string, next: string) => {
+      const [x, y, z] = [...next].map((ch) => ch.charCodeAt(0) - 97) as [number, number, number];
+      return thirdLetterMayFollow(idx3.firstWords, hash(first), x, y, z);
+    };
+    for (const next of ['mos', 'ins', 'kaz']) expect(third('the', next), next).toBe(true);
+    // "the Mo Group": after "mo" anything may come; so after "xi", and "ka" is followed by a hyphen.
+    for (const next of ['mov', 'xix', 'kab']) expect(third('the', next), next).toBe(true);
+    // Letters that pass the two-letter filter but continue no alias.
+    for (const next of ['inf', 'int', 'inx']) expect(third('the', next), next).toBe(false);
   });
 
   it("marks each first word's slot, for a scan's one-table pre-check", () => {
