@@ -129,10 +129,13 @@ function mayBeLetter(c: number): boolean {
  * {@link NameScan.jumped}), for the rest of the walk: the follower is told of its chars and words
  * and its spots are noted, by the main loop's rules (`kinds0`: its char kinds). `from` is where
  * the main loop stopped reading: no ASCII word it has not read starts before it; a word running
- * on past `to` is read whole. (Telling the follower word by word, rather than having it read the
- * whole stretch itself, lets it step over the ordinary words of names, as everywhere else.)
+ * on past `to` is read whole, and the main loop goes on after it (returned): read again from
+ * inside, its rest would pass for a word of its own, and the follower would be told of it over a
+ * word it had been told to keep ("about" in "\u00ad about 0", `to` after its "a"). (Telling the
+ * follower word by word, rather than having it read the whole stretch itself, lets it step over
+ * the ordinary words of names, as everywhere else.)
  */
-function walkRange(text: string, walk: Walk, kinds0: Uint8Array, from: number, to: number): void {
+function walkRange(text: string, walk: Walk, kinds0: Uint8Array, from: number, to: number): number {
   const { follower, spots, words } = walk;
   let p = from;
   while (p < to) {
@@ -161,6 +164,7 @@ function walkRange(text: string, walk: Walk, kinds0: Uint8Array, from: number, t
     if (spots !== null && isSpotted(text, bits, kinds, s, p, c)) spots.note(s);
     if (follower !== null) tellWord(follower, words, bits, h, kinds, s, p, c);
   }
+  return p;
 }
 
 /**
@@ -331,7 +335,7 @@ class NameScan {
         const wordEnd = p;
         const next = this.atWordCharacter(s, ASCII_FOLD[text.charCodeAt(s)]!);
         p = next === NEEDS ? this.onFolded(s) : next;
-        if (walk !== null) this.jumped(wordEnd, p);
+        if (walk !== null) p = this.jumped(wordEnd, p);
         continue;
       }
       if (walk !== null) {
@@ -342,7 +346,7 @@ class NameScan {
       if (unit === 0) {
         const from = p;
         p = this.onFolded(p);
-        if (walk !== null) this.jumped(from, p);
+        if (walk !== null) p = this.jumped(from, p);
         continue;
       }
       if (classOf(unit) === OTHER) {
@@ -352,16 +356,17 @@ class NameScan {
       const from = p + 1;
       const next = this.atWordCharacter(p, unit);
       p = next === NEEDS ? this.onFolded(p) : next;
-      if (walk !== null) this.jumped(from, p);
+      if (walk !== null) p = this.jumped(from, p);
     }
   }
 
   /**
    * The walk went from `from` on to `to` without reading the words between (a name matched, or
-   * the folded text was read): the follower reads them itself, and their spots are noted.
+   * the folded text was read): they are walked for the follower and the spots (see
+   * {@link walkRange}). Returns where the main loop goes on: `to`, or after a word running past it.
    */
-  private jumped(from: number, to: number): void {
-    if (to > from) walkRange(this.text, this.walk!, this.charKinds, from, to);
+  private jumped(from: number, to: number): number {
+    return to > from ? walkRange(this.text, this.walk!, this.charKinds, from, to) : to;
   }
 
   /**
