@@ -65,10 +65,15 @@ export function isSkip<T extends object>(x: T | Skip | null): x is Skip {
 // ---------------------------------------------------------------------------------------------
 // Digits
 
+/** Exact powers of ten up to 10^22 (the last a double holds exactly), for {@link scaleBy}. */
+const SCALE_POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
 /** Multiplies by a power of ten through the decimal string, so 1.2 × 1e9 is exactly 1200000000. */
 export function scaleBy(value: number, scale: number): number {
   if (scale === 1) return value;
-  const exp = Math.round(Math.log10(scale));
+  // The scales are powers of ten (1e3, 1e6…): found in the table before any logarithm is taken.
+  let exp = SCALE_POWERS.indexOf(scale);
+  if (exp < 0) exp = Math.round(Math.log10(scale));
   if (10 ** exp === scale) {
     // An integer times a power of ten is exact below 2^53: the same as through the string (whose
     // "-0" reads as 0, hence the + 0), without building it.
@@ -950,7 +955,7 @@ export function parseNumber(text: string, p: number, listContext = false): Num |
     // fast exit: nothing after the digits can extend them
     const after = skipSpaces(text, d.end);
     const ac = text.charCodeAt(after);
-    if (!isDigit(ac) && !(isAsciiLetter(ac) && FRACTION_TRIE.match(text, after) > 0)) return d;
+    if (!isDigit(ac) && !(isAsciiLetter(ac) && FRACTION_TRIE.spells(text, after))) return d;
     first = d;
     card = { total: 0, cur: d.value, last: ST_DIGITS, lastScale: 0, end: d.end, beforeAnd: null, words: 0 };
   } else {

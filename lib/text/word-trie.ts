@@ -18,6 +18,11 @@ export interface WordTrie {
    * `null` when they spell no word of the trie (or a character there is not an ASCII letter).
    */
   word(text: string, start: number, end: number): string | null;
+  /**
+   * Whether the ASCII letters of `text` from `start` spell a word of the trie (`match(…) > 0`),
+   * answered as soon as they leave it.
+   */
+  spells(text: string, start: number): boolean;
 }
 
 /** Builds a trie from lower-case a-z words and their tags (1..63); a later entry's tag wins. */
@@ -85,6 +90,15 @@ export function createWordTrie(entries: Iterable<readonly [string, number]>): Wo
     word(text: string, start: number, end: number): string | null {
       const node = walk(trie, text, start, end);
       return node > 0 ? wordOf[node]! : null;
+    },
+    spells(text: string, start: number): boolean {
+      let node = 0;
+      for (let i = start; ; i++) {
+        const c = letterIndex(text.charCodeAt(i));
+        if (c < 0) return node !== 0 && (tagOf[node] ?? 0) > 0;
+        node = trie[node * 26 + c]!;
+        if (node === 0) return false;
+      }
     },
   };
 }

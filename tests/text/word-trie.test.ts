@@ -55,4 +55,19 @@ describe('createWordTrie', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('says whether the letters from a start spell a word, as match does', () => {
+    expect(trie.spells('Once upon', 0)).toBe(true);
+    expect(trie.spells('onerous', 0)).toBe(false);
+    expect(trie.spells('on', 0)).toBe(false);
+    expect(trie.spells('a5', 0)).toBe(true);
+    expect(trie.spells('5', 0)).toBe(false);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[aAnNoOcCeEuUbBtT1 é]{0,8}$/), fc.nat(8), (text, at) => {
+        const start = Math.min(at, text.length);
+        expect(trie.spells(text, start)).toBe(trie.match(text, start) > 0);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
