@@ -575,9 +575,8 @@ function nothingAfterNumber(text: string, p: number): boolean {
   const q = skipSpaces(text, p);
   const c = text.charCodeAt(q);
   if (!isAsciiLetter(c)) return c !== 37 && c !== 45 && c !== 0x2013 && c !== 0x7e; // % - – ~
-  let e = q + 1;
-  while (isAsciiLetter(text.charCodeAt(e))) e++;
-  return !isWordChar(text.charCodeAt(e)) && AFTER_NUMBER.word(text, q, e) === null;
+  const m = AFTER_NUMBER.match(text, q); // one reading of the word: its end, and whether it is one
+  return m < 0 && !isWordChar(text.charCodeAt(-m));
 }
 
 /** Reads an amount at `p`: [currency] [sign] number [fraction operator] [percent|currency] [range]. */
