@@ -30,7 +30,7 @@ const SLICE_BYTES = 64_000;
 const ARTICLE_BYTES = 4_000;
 const ENGINE_RUNS = 15;
 /** Fresh processes the engine and the libraries are measured in (see engineBenchmark). */
-const PROCESSES = 3;
+const PROCESSES = 5;
 const CHILD_FLAG = '--measure-throughput';
 /**
  * V8 optimises the engine in tiers over its first whole scans: timings of this text settle only
@@ -155,8 +155,9 @@ async function measure(): Promise<Throughput | null> {
 /**
  * The engine against the reference libraries, measured in {@link PROCESSES} fresh processes one
  * after the other and reported as medians: how fast V8 makes the same code varies from one
- * process to the next (by about 5% here), more than from one run to the next within a process.
- * Each ratio pairs measurements made in the same process.
+ * process to the next (by about 5% here, now and then by a third), more than from one run to the
+ * next within a process; five processes keep one or two such outliers out of the medians. Each
+ * ratio pairs measurements made in the same process.
  */
 function engineBenchmark(): void {
   const runs: Throughput[] = [];
