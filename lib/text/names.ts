@@ -148,6 +148,7 @@ function walkRange(text: string, walk: Walk, kinds0: Uint8Array, from: number, t
     }
     let kind = kinds0[c]!;
     if (kind === 0 || kind >= FOLLOW_CHAR) {
+      // (`kinds0` has FOLLOW_CHAR only when there is a follower.)
       if (kind !== 0 && follower!.at <= p && follower!.readsChar(text, p)) follower!.runTo(p + 1);
       p++;
       continue;
@@ -372,8 +373,9 @@ class NameScan {
   /**
    * Whether the ASCII word `text[s, e)` (hash `h`, followed by a space) is followed by a word
    * whose first letter, or first two or three, continue none of the aliases it begins
-   * ({@link firstWordFollowers}, {@link secondWordMayFollow}, {@link thirdLetterMayFollow}): then {@link atWordCharacter} would
-   * find nothing there (no alias, and the word begins no title). Most words that pass the hash
+   * ({@link firstWordFollowers}, {@link secondWordMayFollow}, {@link thirdLetterMayFollow}):
+   * then {@link atWordCharacter} would find nothing there (no alias, and the word begins no
+   * title). Most words that pass the hash
    * are "the", and most of those are spared the trie walk. Only
    * when the two characters before the word are ASCII: otherwise whether it starts a word may
    * depend on the folded text, and the full path decides.
