@@ -141,12 +141,18 @@ function pairBit(h: number, x: number, y: number, shift: number, z = -1): number
  * the same 32-bit hash are not told apart (then a scan just looks closer).
  */
 export function firstWordKinds(set: FirstWords, h: number): number {
+  const slot = firstWordSlot(set, h);
+  return slot < 0 ? 0 : set.kinds[slot]!;
+}
+
+/** The slot of hash `h` in `set`, or -1 when it is not there. */
+function firstWordSlot(set: FirstWords, h: number): number {
   const key = h === 0 ? 1 : h;
   const { hashes, mask } = set;
   for (let slot = key & mask; ; slot = (slot + 1) & mask) {
     const v = hashes[slot]!;
-    if (v === key) return set.kinds[slot]!;
-    if (v === 0) return 0;
+    if (v === key) return slot;
+    if (v === 0) return -1;
   }
 }
 
@@ -159,13 +165,8 @@ export function firstWordKinds(set: FirstWords, h: number): number {
  * skips it without walking the trie.
  */
 export function firstWordFollowers(set: FirstWords, h: number): number {
-  const key = h === 0 ? 1 : h;
-  const { hashes, mask } = set;
-  for (let slot = key & mask; ; slot = (slot + 1) & mask) {
-    const v = hashes[slot]!;
-    if (v === key) return set.followers[slot]!;
-    if (v === 0) return -1;
-  }
+  const slot = firstWordSlot(set, h);
+  return slot < 0 ? -1 : set.followers[slot]!;
 }
 
 /** The hash of the empty word (see {@link hashWordUnit}). */
