@@ -74,6 +74,11 @@ function textOf(pieces: fc.Arbitrary<string>): fc.Arbitrary<string> {
     .map((parts) => parts.map(([p, gap]) => p + gap).join(''));
 }
 
+/** Each text gives the same names and figures walked as with each scanner on its own. */
+function expectSameAsAlone(texts: readonly string[]): void {
+  for (const text of texts) expect(walked(text), JSON.stringify(text)).toEqual(alone(text));
+}
+
 describe('the shared word walk', () => {
   it('finds the same names and figures as the two scanners on their own, on news-like text', () => {
     const pieces = fc.oneof(fc.constantFrom(...FIGURE_PIECES), fc.constantFrom(...aliases));
@@ -87,7 +92,7 @@ describe('the shared word walk', () => {
 
   it('finds the same where an opener meets a sign, a fraction or a char of another script', () => {
     // Found by the property test above: an opener read as an ordinary word lost its figure.
-    for (const text of [
+    expectSameAsAlone([
       'about½ ',
       'about½',
       'more than½ troops',
@@ -110,16 +115,14 @@ describe('the shared word walk', () => {
       'nearly 12,000',
       'about 12,000.',
       'more—than 5',
-    ]) {
-      expect(walked(text), JSON.stringify(text)).toEqual(alone(text));
-    }
+    ]);
   });
 
   it('finds the same where the walk went on past a name or folded text inside a word', () => {
     // Found by a longer random run: after a stretch it stepped over (a soft hyphen, a fraction:
     // text that needs folding), the walk read a word running on past the stretch whole, then read
     // its rest again as a word of its own, which made the figure scanner drop the opener before it.
-    for (const text of [
+    expectSameAsAlone([
       '\u00ad about 0 ',
       '\u00ad about -3 ',
       '½ about 1,000 ',
@@ -129,9 +132,7 @@ describe('the shared word walk', () => {
       'Kursk\u00ad about 5',
       'North Korea’s about 5',
       '“\u00ad up to 3,000”',
-    ]) {
-      expect(walked(text), JSON.stringify(text)).toEqual(alone(text));
-    }
+    ]);
   });
 
   it('finds the same on arbitrary text', () => {
